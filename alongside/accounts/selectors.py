@@ -1,0 +1,37 @@
+from django.db.models import QuerySet
+
+from alongside.accounts.models import ApiToken, Profile, Topic, User
+
+
+def display_name_for(user) -> str:
+    """What others see instead of the email address (used by allauth too)."""
+    profile = getattr(user, "profile", None)
+    return profile.display_name if profile is not None else "Member"
+
+
+def display_name_taken(name: str, *, exclude_profile: Profile | None = None) -> bool:
+    profiles = Profile.objects.filter(display_name__iexact=name)
+    if exclude_profile is not None and exclude_profile.pk:
+        profiles = profiles.exclude(pk=exclude_profile.pk)
+    return profiles.exists()
+
+
+def active_topics() -> QuerySet[Topic]:
+    return Topic.objects.filter(is_active=True)
+
+
+def active_api_tokens(*, user: User) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True)
+
+
+def members_for_staff_list(*, search: str = "") -> QuerySet[User]:
+    users = User.objects.select_related("profile").prefetch_related("groups").order_by(
+        "profile__display_name"
+    )
+    if search:
+        users = users.filter(profile__display_name__icontains=search)
+    return users
+
+
+def profile_with_topics(*, user: User) -> Profile:
+    return Profile.objects.prefetch_related("topics").get(user=user)

@@ -1,0 +1,106 @@
+from ninja import Router
+
+from alongside.accounts import selectors
+from alongside.accounts.forms import ProfileForm
+from alongside.accounts.permissions import access_member_by_id
+from alongside.accounts.presenters import visible_profile
+from alongside.accounts.privacy import PRIVATE_FIELDS
+from alongside.accounts.roles import roles_of
+from alongside.accounts.twofactor import has_totp
+from alongside.accounts.views import save_profile_form
+from alongside.api.errors import FormErrors
+from alongside.api.schemas import ErrorOut, MeOut, OwnProfileOut, ProfileOut, ProfilePatch, TopicOut
+
+router = Router(tags=["accounts"])
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
+@router.get("/me", response={200: MeOut, **ERRORS}, summary="Who am I")
+def me(request):
+    user = request.auth
+    return {
+        "id": user.pk,
+        "email": user.email,
+        "display_name": user.profile.display_name,
+        "roles": ["member", *(role.value for role in roles_of(user))],
+        "two_factor_enabled": has_totp(user),
+    }
+
+
+def _own_profile(user) -> dict:
+    profile = selectors.profile_with_topics(user=user)
+    user.profile = profile
+    return {
+        **visible_profile(viewer=user, owner=user),
+        "visibility": {field: profile.visibility_of(field) for field in PRIVATE_FIELDS},
+    }
+
+
+@router.get("/me/profile", response={200: OwnProfileOut, **ERRORS}, summary="Your profile")
+def read_own_profile(request):
+    return _own_profile(request.auth)
+
+
+def _form_data(profile) -> dict:
+    """The profile as ProfileForm input, so a partial update validates exactly like the page."""
+    data = {
+        "display_name": profile.display_name,
+        "pronouns": profile.pronouns,
+        "languages": list(profile.languages),
+        "place": profile.place_name,
+        "contact_modes": list(profile.contact_modes),
+        "availability": list(profile.availability),
+        "access_needs": list(profile.access_needs),
+        "access_needs_other": profile.access_needs_other,
+        "topics": [topic.slug for topic in profile.topics.all()],
+        "would_like_to_receive": profile.would_like_to_receive,
+        "could_offer": profile.could_offer,
+    }
+    for field in PRIVATE_FIELDS:
+        data[f"visibility_{field}"] = profile.visibility_of(field).value
+    return data
+
+
+@router.patch(
+    "/me/profile",
+    response={200: OwnProfileOut, **ERRORS},
+    summary="Change your profile",
+    description="Send only the fields to change. Validation is the same as the profile page.",
+)
+def update_own_profile(request, payload: ProfilePatch):
+    user = request.auth
+    profile = selectors.profile_with_topics(user=user)
+    data = _form_data(profile)
+    changes = payload.model_dump(exclude_unset=True)
+    visibility = changes.pop("visibility", None) or {}
+    unknown = sorted(set(visibility) - set(PRIVATE_FIELDS))
+    if unknown:
+        raise FormErrors.from_messages(
+            {"visibility": [f"Unknown profile field: {', '.join(unknown)}."]}
+        )
+    data.update({key: ("" if value is None else value) for key, value in changes.items()})
+    data.update({f"visibility_{field}": level for field, level in visibility.items()})
+    form = ProfileForm(data, instance=profile)
+    if not form.is_valid():
+        raise FormErrors(form)
+    save_profile_form(form, actor=user)
+    return _own_profile(user)
+
+
+@router.get(
+    "/members/{user_id}",
+    response={200: ProfileOut, **ERRORS},
+    summary="A member's profile",
+    description="Only the fields the member has chosen to show you are included.",
+)
+def read_member(request, user_id: int):
+    member = access_member_by_id(viewer=request.auth, user_id=user_id)
+    member.profile = selectors.profile_with_topics(user=member)
+    return visible_profile(viewer=request.auth, owner=member)
+
+
+@router.get("/topics", response={200: list[TopicOut], **ERRORS}, summary="Topics of experience")
+def list_topics(request):
+    return list(selectors.active_topics())
+
+

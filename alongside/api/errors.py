@@ -1,0 +1,80 @@
+"""Every API error is JSON: {"detail": "...", "errors": {"field": ["message", ...]}}."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+UNAUTHORISED = (
+    "Log in, or send a valid personal API token as \u201cAuthorization: Bearer <token>\u201d."
+)
+
+
+def _field_name(loc) -> str:
+    # ninja locations look like ("body", "payload", "languages", 0)
+    parts = [str(p) for p in loc if p not in ("body", "payload", "query", "path")]
+    return ".".join(parts) or "__all__"
+
+
+def _plain_message(error: dict) -> str:
+    kind = error.get("type", "")
+    if kind == "json_invalid" or error.get("msg") == "Cannot parse request body":
+        return "The request body isn't valid JSON."
+    if kind == "missing":
+        return "This field is required."
+    if kind == "extra_forbidden":
+        return "This field isn't recognised."
+    return str(error.get("msg", "This value isn't valid.")).removeprefix("Value error, ")
+
+
+def install_error_handlers(api) -> None:
+    @api.exception_handler(ValidationError)
+    def validation_error(request, exc):
+        errors: dict[str, list[str]] = {}
+        for error in exc.errors:
+            errors.setdefault(_field_name(error.get("loc", ())), []).append(_plain_message(error))
+        return api.create_response(
+            request, {"detail": "Some fields need correcting.", "errors": errors}, status=422
+        )
+
+    @api.exception_handler(AuthenticationError)
+    def authentication_error(request, exc):
+        return api.create_response(request, {"detail": UNAUTHORISED, "errors": {}}, status=401)
+
+    @api.exception_handler(HttpError)
+    def http_error(request, exc):
+        return api.create_response(
+            request, {"detail": str(exc), "errors": {}}, status=exc.status_code
+        )
+
+    @api.exception_handler(PermissionDenied)
+    def permission_denied(request, exc):
+        detail = str(exc) or "You don't have permission to do that."
+        return api.create_response(request, {"detail": detail, "errors": {}}, status=403)
+
+    @api.exception_handler(Http404)
+    def not_found(request, exc):
+        return api.create_response(request, {"detail": "Not found.", "errors": {}}, status=404)
+
+    @api.exception_handler(FormErrors)
+    def form_errors(request, exc):
+        return api.create_response(
+            request, {"detail": "Some fields need correcting.", "errors": exc.errors}, status=422
+        )
+
+
+class FormErrors(Exception):
+    """A Django form rejected the input; carries its field-by-field messages."""
+
+    def __init__(self, form=None):
+        super().__init__("invalid form")
+        self.errors = {
+            field: [str(message) for message in messages]
+            for field, messages in (form.errors.items() if form is not None else ())
+        }
+
+    @classmethod
+    def from_messages(cls, errors: dict[str, list[str]]) -> "FormErrors":
+        exc = cls()
+        exc.errors = errors
+        return exc
+

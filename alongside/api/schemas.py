@@ -1,0 +1,69 @@
+from ninja import Schema
+from pydantic import ConfigDict, Field
+
+from alongside.accounts.choices import Visibility
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: dict[str, list[str]] = Field(
+        default_factory=dict, description="Messages for each field that needs correcting."
+    )
+
+
+class MeOut(Schema):
+    id: int
+    email: str
+    display_name: str
+    roles: list[str]
+    two_factor_enabled: bool
+
+
+class AccessNeedsOut(Schema):
+    needs: list[str]
+    other: str
+
+
+class ProfileOut(Schema):
+    """A profile as the caller may see it: private fields they can't see are left out."""
+
+    id: int
+    display_name: str
+    pronouns: str | None = None
+    languages: list[str] | None = None
+    place: str | None = None
+    contact_modes: list[str] | None = None
+    availability: list[str] | None = None
+    access_needs: AccessNeedsOut | None = None
+    topics: list[str] | None = None
+    would_like_to_receive: str | None = None
+    could_offer: str | None = None
+
+
+class OwnProfileOut(ProfileOut):
+    visibility: dict[str, Visibility]
+
+
+class ProfilePatch(Schema):
+    """Only the fields you send are changed. Lists replace the whole list."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    display_name: str | None = Field(None, max_length=200)
+    pronouns: str | None = Field(None, max_length=200)
+    languages: list[str] | None = Field(None, max_length=100, description="Language codes, e.g. en, cy, bfi")
+    place: str | None = Field(None, max_length=200, description="A town or city, e.g. \"Newport, Wales\"")
+    contact_modes: list[str] | None = Field(None, max_length=20)
+    availability: list[str] | None = Field(None, max_length=30, description="e.g. mon_evening")
+    access_needs: list[str] | None = Field(None, max_length=20)
+    access_needs_other: str | None = Field(None, max_length=1000)
+    topics: list[str] | None = Field(None, max_length=100, description="Topic slugs")
+    would_like_to_receive: str | None = Field(None, max_length=4000)
+    could_offer: str | None = Field(None, max_length=4000)
+    visibility: dict[str, Visibility] | None = None
+
+
+class TopicOut(Schema):
+    slug: str
+    name: str
+    description: str

@@ -1,0 +1,110 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views import View
+from django.views.generic import TemplateView
+
+from alongside.accounts import actions
+from alongside.accounts.forms import RoleChangeForm, TopicForm
+from alongside.accounts.models import Topic
+from alongside.accounts.permissions import (
+    access_member_by_id,
+    check_manage_roles_permission,
+    check_manage_topics_permission,
+    check_staff_area_permission,
+    check_view_audit_log_permission,
+)
+from alongside.accounts.roles import Role, granted_roles
+from alongside.accounts.selectors import members_for_staff_list
+from alongside.common.selectors import audit_entries
+
+
+class StaffAreaMixin(LoginRequiredMixin):
+    """Every staff page: signed in, a staff role, and (by middleware) two-factor set up."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            check_staff_area_permission(request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class DashboardView(StaffAreaMixin, TemplateView):
+    template_name = "staff/dashboard.html"
+
+
+class MemberListView(StaffAreaMixin, View):
+    def get(self, request):
+        check_manage_roles_permission(request.user)
+        search = request.GET.get("q", "").strip()[:40]
+        page = Paginator(members_for_staff_list(search=search), 50).get_page(request.GET.get("page"))
+        rows = [{"user": user, "roles": granted_roles(user)} for user in page]
+        context = {"page": page, "rows": rows, "search": search, "roles": Role}
+        return render(request, "staff/members.html", context)
+
+
+class MemberRolesView(StaffAreaMixin, View):
+    def post(self, request, user_id):
+        check_manage_roles_permission(request.user)
+        member = access_member_by_id(viewer=request.user, user_id=user_id)
+        form = RoleChangeForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "That role change wasn't understood. Nothing was changed.")
+            return redirect("staff:members")
+        role = Role(form.cleaned_data["role"])
+        name = member.profile.display_name
+        if form.cleaned_data["grant"]:
+            actions.grant_role(user=member, role=role, actor=request.user)
+            messages.success(request, f"{name} is now a {role.label.lower()}.")
+        else:
+            actions.remove_role(user=member, role=role, actor=request.user)
+            messages.success(request, f"{name} is no longer a {role.label.lower()}.")
+        return redirect("staff:members")
+
+
+class TopicListView(StaffAreaMixin, View):
+    template_name = "staff/topics.html"
+
+    def get(self, request):
+        check_manage_topics_permission(request.user)
+        return self.render_page(request, TopicForm())
+
+    def post(self, request):
+        check_manage_topics_permission(request.user)
+        form = TopicForm(request.POST)
+        if not form.is_valid():
+            return self.render_page(request, form, status=400)
+        topic = actions.save_topic(topic=form.instance, actor=request.user)
+        messages.success(request, f"Added the topic \u201c{topic.name}\u201d.")
+        return redirect("staff:topics")
+
+    def render_page(self, request, form, status=200):
+        context = {"form": form, "topics": Topic.objects.all()}
+        return render(request, self.template_name, context, status=status)
+
+
+class TopicEditView(StaffAreaMixin, View):
+    template_name = "staff/topic_edit.html"
+
+    def get(self, request, topic_id):
+        check_manage_topics_permission(request.user)
+        topic = get_object_or_404(Topic, pk=topic_id)
+        return render(request, self.template_name, {"form": TopicForm(instance=topic)})
+
+    def post(self, request, topic_id):
+        check_manage_topics_permission(request.user)
+        topic = get_object_or_404(Topic, pk=topic_id)
+        form = TopicForm(request.POST, instance=topic)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form}, status=400)
+        actions.save_topic(topic=form.instance, actor=request.user)
+        messages.success(request, f"Saved the topic \u201c{form.instance.name}\u201d.")
+        return redirect("staff:topics")
+
+
+class AuditLogView(StaffAreaMixin, View):
+    def get(self, request):
+        check_view_audit_log_permission(request.user)
+        verb = request.GET.get("verb", "").strip()[:80]
+        page = Paginator(audit_entries(verb=verb), 50).get_page(request.GET.get("page"))
+        return render(request, "staff/audit_log.html", {"page": page, "verb": verb})

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from alongside.api.api import api
+from alongside.common.views import HomeView
+
+urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("alongside.accounts.urls")),
+    path("", include("alongside.safety.urls")),
+    path("staff/", include("alongside.staff.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
