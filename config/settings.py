@@ -56,6 +56,8 @@ ALLOWED_HOSTS = env_list(
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 ORGANISATION_NAME = os.environ.get("ALONGSIDE_ORGANISATION_NAME", "Alongside Peer Support")
+# ISO 3166 code of the country the organisation works in: bare place names resolve there.
+ALONGSIDE_COUNTRY = os.environ.get("ALONGSIDE_COUNTRY", "GB").upper()
 
 # --- Applications -----------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from alongside.api.api import api
 from alongside.common.views import HomeView
@@ -11,5 +12,6 @@ urlpatterns = [
     path("", include("alongside.safety.urls")),
     path("staff/", include("alongside.staff.urls")),
     path("api/v1/", api.urls),
+    path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False)),
     path("admin/", admin.site.urls),
 ]

@@ -2,6 +2,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.db import transaction
 
 from alongside.accounts import actions
+from alongside.common.tasks import send_email_after_commit
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -12,3 +13,8 @@ class AccountAdapter(DefaultAccountAdapter):
             display_name = form.cleaned_data["display_name"]
             actions.create_profile(user=user, display_name=display_name)
         return user
+
+    def send_mail(self, template_prefix, email, context):
+        """Render allauth's email here, send it from the task worker."""
+        message = self.render_mail(template_prefix, email, context)
+        send_email_after_commit(message)

