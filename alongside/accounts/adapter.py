@@ -1,4 +1,5 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.db import transaction
 
 from alongside.accounts import actions
@@ -16,5 +17,6 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix, email, context):
         """Render allauth's email here, send it from the task worker."""
+        context = {**context, "organisation_name": settings.ORGANISATION_NAME}
         message = self.render_mail(template_prefix, email, context)
         send_email_after_commit(message)

@@ -10,6 +10,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         # After every migrate (and every test-database flush) the role groups exist.
         post_migrate.connect(ensure_role_groups, sender=self)
+        from alongside.accounts import receivers  # noqa: F401  (connects the audit receivers)
 
 
 def ensure_role_groups(sender, using="default", **kwargs):

@@ -12,7 +12,6 @@ from alongside.accounts.choices import (
     availability_label,
 )
 from alongside.accounts.models import Profile, Topic
-from alongside.accounts.presenters import FIELD_LABELS
 from alongside.accounts.privacy import PRIVATE_FIELDS
 from alongside.accounts.roles import Role
 from alongside.accounts.validators import clean_display_name_text
@@ -58,7 +57,21 @@ PLACE_HELP = (
 )
 
 
+VISIBILITY_LABELS = {
+    "pronouns": "Who can see your pronouns",
+    "languages": "Who can see your languages",
+    "place": "Who can see your home town or city",
+    "contact_modes": "Who can see how you'd like to connect",
+    "availability": "Who can see when you're free",
+    "access_needs": "Who can see your access needs",
+    "topics": "Who can see your topics of experience",
+    "would_like_to_receive": "Who can see what support you'd like",
+    "could_offer": "Who can see what you could offer",
+}
+
+
 class ProfileForm(forms.ModelForm):
+
     display_name = DisplayNameField(label="Display name")
     place = forms.CharField(label="Home town or city", required=False, max_length=200,
                             help_text=PLACE_HELP)
@@ -105,6 +118,7 @@ class ProfileForm(forms.ModelForm):
         }
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["topics"].queryset = Topic.objects.filter(is_active=True)
         self.fields["place"].initial = self.instance.place_name
@@ -119,7 +133,7 @@ class ProfileForm(forms.ModelForm):
         )
         for field in PRIVATE_FIELDS:
             self.fields[f"visibility_{field}"] = forms.ChoiceField(
-                label=f"Who can see your {FIELD_LABELS[field].lower()}",
+                label=VISIBILITY_LABELS[field],
                 choices=Visibility.choices,
                 initial=self.instance.visibility_of(field),
             )
