@@ -26,7 +26,7 @@ def update_profile(
     actor: User,
     changes: dict,
     topics: list[Topic] | None = None,
-    place: Place | None | bool = False,
+    place: Place | bool | None = False,
     visibility: dict[str, str] | None = None,
 ) -> Profile:
     """Apply validated changes. `place=False` leaves the place alone; `None` clears it."""
@@ -54,7 +54,9 @@ def update_profile(
             changed.append("topics")
         profile.topics.set(topics)
     # Which fields changed, never their values: the audit log holds no health information.
-    record_audit(actor=actor, verb="profile.updated", target=profile, data={"fields": sorted(changed)})
+    record_audit(
+        actor=actor, verb="profile.updated", target=profile, data={"fields": sorted(changed)}
+    )
     return profile
 
 

@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.urls import reverse
 
 from alongside.accounts import places, selectors
@@ -71,29 +72,38 @@ VISIBILITY_LABELS = {
 
 
 class ProfileForm(forms.ModelForm):
-
     display_name = DisplayNameField(label="Display name")
-    place = forms.CharField(label="Home town or city", required=False, max_length=200,
-                            help_text=PLACE_HELP)
+    place = forms.CharField(
+        label="Home town or city", required=False, max_length=200, help_text=PLACE_HELP
+    )
     languages = forms.MultipleChoiceField(
-        label="Languages you can use", choices=LANGUAGES, required=False,
+        label="Languages you can use",
+        choices=LANGUAGES,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     contact_modes = forms.MultipleChoiceField(
-        label="How you'd like to connect", choices=ContactMode.choices, required=False,
+        label="How you'd like to connect",
+        choices=ContactMode.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     availability = forms.MultipleChoiceField(
         label="When you're usually free",
         choices=[(slot, availability_label(slot)) for slot in AVAILABILITY_SLOTS],
-        required=False, widget=forms.CheckboxSelectMultiple,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     access_needs = forms.MultipleChoiceField(
-        label="Anything that would help you take part", choices=AccessNeed.choices,
-        required=False, widget=forms.CheckboxSelectMultiple,
+        label="Anything that would help you take part",
+        choices=AccessNeed.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     topics = forms.ModelMultipleChoiceField(
-        label="Topics you have experience of", queryset=Topic.objects.none(), required=False,
+        label="Topics you have experience of",
+        queryset=Topic.objects.none(),
+        required=False,
         to_field_name="slug",
         widget=forms.CheckboxSelectMultiple,
     )
@@ -120,7 +130,10 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        self.fields["topics"].queryset = Topic.objects.filter(is_active=True)
+        # A topic staff have turned off stays offered to members who already have it, so
+        # saving the profile neither drops it silently nor fails on it.
+        held = self.instance.topics.values("pk") if self.instance.pk else Topic.objects.none()
+        self.fields["topics"].queryset = Topic.objects.filter(Q(is_active=True) | Q(pk__in=held))
         self.fields["place"].initial = self.instance.place_name
         self.fields["place"].widget.attrs.update(
             {
@@ -184,7 +197,8 @@ class ProfileForm(forms.ModelForm):
 
 class ApiTokenForm(forms.Form):
     name = forms.CharField(
-        label="Token name", max_length=60,
+        label="Token name",
+        max_length=60,
         help_text="So you can recognise it later, for example \u201cmy phone\u201d.",
     )
 

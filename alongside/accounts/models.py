@@ -28,7 +28,10 @@ class UserManager(BaseUserManager):
     def create_superuser(self, email, password=None, **extra_fields):
         extra_fields["is_staff"] = True
         extra_fields["is_superuser"] = True
-        return self._create_user(email, password, **extra_fields)
+        user = self._create_user(email, password, **extra_fields)
+        # Every account has a display name; `createsuperuser` doesn't ask for one.
+        Profile.objects.create(user=user, display_name=f"Administrator {user.pk}")
+        return user
 
 
 class User(AbstractUser):

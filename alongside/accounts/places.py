@@ -5,6 +5,7 @@ resolved to exactly one place or rejected with a message that says what to type 
 """
 
 import bisect
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -47,11 +48,18 @@ def normalise(text: str) -> str:
     return " ".join(stripped.replace("-", " ").replace(".", " ").split())
 
 
+def label_key(text: str) -> str:
+    """A label as typed, ignoring case and spacing but not accents or punctuation, which
+    tell places apart ("St. Helens" on the Isle of Wight is not St Helens, Merseyside)."""
+    return " ".join(text.casefold().split())
+
+
 @dataclass(frozen=True)
 class _Gazetteer:
     by_id: dict[int, Place]
     by_name: dict[str, list[Place]]
     sorted_names: list[str]
+    by_label: dict[str, list[Place]]
 
 
 @cache
@@ -61,6 +69,7 @@ def _gazetteer() -> _Gazetteer:
     us_states = {code: s["name"] for code, s in cache_.get_us_states().items()}
     by_id: dict[int, Place] = {}
     by_name: dict[str, list[Place]] = {}
+    by_label: dict[str, list[Place]] = {}
     for city in cache_.get_cities().values():
         code = city["countrycode"]
         region = ""
@@ -80,9 +89,10 @@ def _gazetteer() -> _Gazetteer:
         )
         by_id[place.geonameid] = place
         by_name.setdefault(normalise(place.name), []).append(place)
-    for places in by_name.values():
+        by_label.setdefault(label_key(place.label), []).append(place)
+    for places in (*by_name.values(), *by_label.values()):
         places.sort(key=lambda p: -p.population)
-    return _Gazetteer(by_id=by_id, by_name=by_name, sorted_names=sorted(by_name))
+    return _Gazetteer(by_id=by_id, by_name=by_name, sorted_names=sorted(by_name), by_label=by_label)
 
 
 def get_place(geonameid: int) -> Place | None:
@@ -115,6 +125,11 @@ def resolve_place(text: str, *, home_country: str | None = None) -> Place:
     (settings.ALONGSIDE_COUNTRY): "London" is London, England, not London, Ontario.
     """
     home_country = home_country or settings.ALONGSIDE_COUNTRY
+    # A whole label, as suggested while typing, means that place, even when its name has
+    # a comma ("Basford, Stoke-on-Trent") or differs from another only by punctuation.
+    same_label = _gazetteer().by_label.get(label_key(text))
+    if same_label:
+        return same_label[0]
     parts = [normalise(part) for part in text.split(",")]
     parts = [part for part in parts if part]
     if not parts:
@@ -142,3 +157,9 @@ def resolve_place(text: str, *, home_country: str | None = None) -> Place:
     # A few places share a whole label (two Newports in Wales): a label can't tell them
     # apart, so it means the biggest one, as its suggestion did (candidates are biggest first).
     return candidates[0]
+
+
+def warm_gazetteer_in_background() -> None:
+    """Load the gazetteer (a few seconds) off the request path, so the first person to
+    type a town doesn't wait for it. Called once by the web server at start-up."""
+    threading.Thread(target=_gazetteer, name="gazetteer-warmup", daemon=True).start()

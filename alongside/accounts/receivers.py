@@ -18,7 +18,9 @@ def audit_login(sender, request, user, **kwargs):
 
 @receiver(account_signals.email_confirmed)
 def audit_email_confirmed(sender, request, email_address, **kwargs):
-    record_audit(actor=email_address.user, verb="account.email_confirmed", target=email_address.user)
+    record_audit(
+        actor=email_address.user, verb="account.email_confirmed", target=email_address.user
+    )
 
 
 @receiver(account_signals.email_changed)

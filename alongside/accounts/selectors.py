@@ -25,8 +25,10 @@ def active_api_tokens(*, user: User) -> QuerySet[ApiToken]:
 
 
 def members_for_staff_list(*, search: str = "") -> QuerySet[User]:
-    users = User.objects.select_related("profile").prefetch_related("groups").order_by(
-        "profile__display_name"
+    users = (
+        User.objects.select_related("profile")
+        .prefetch_related("groups")
+        .order_by("profile__display_name")
     )
     if search:
         users = users.filter(profile__display_name__icontains=search)

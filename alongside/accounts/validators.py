@@ -1,4 +1,5 @@
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 
@@ -11,7 +12,10 @@ RESERVED_DISPLAY_NAMES = {
 
 def clean_display_name_text(value: str) -> str:
     """Tidy and check a display name's form; uniqueness is checked by the form."""
-    name = " ".join(value.split())
+    # NFKC, as Django does for usernames: "Zoe" + a combining diaeresis becomes "Zoë", and
+    # "Moderator" in full-width letters becomes plain "Moderator", so reserved and taken
+    # names can't be copied with look-alike characters.
+    name = " ".join(unicodedata.normalize("NFKC", value).split())
     if len(name) < 2:
         raise ValidationError("Use at least 2 characters for your display name.")
     if len(name) > 40:

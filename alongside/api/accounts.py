@@ -92,6 +92,8 @@ def update_own_profile(request, payload: ProfilePatch):
     response={200: ProfileOut, **ERRORS},
     summary="A member's profile",
     description="Only the fields the member has chosen to show you are included.",
+    # A field hidden from you is left out, not null: null means "shown, but not filled in".
+    exclude_unset=True,
 )
 def read_member(request, user_id: int):
     member = access_member_by_id(viewer=request.auth, user_id=user_id)
@@ -102,5 +104,3 @@ def read_member(request, user_id: int):
 @router.get("/topics", response={200: list[TopicOut], **ERRORS}, summary="Topics of experience")
 def list_topics(request):
     return list(selectors.active_topics())
-
-

@@ -8,6 +8,9 @@ UNAUTHORISED = (
     "Log in, or send a valid personal API token as \u201cAuthorization: Bearer <token>\u201d."
 )
 
+# The start of django-ninja's message for a request body that isn't valid JSON.
+UNPARSEABLE_BODY = "Cannot parse request body"
+
 
 def _field_name(loc) -> str:
     # ninja locations look like ("body", "payload", "languages", 0)
@@ -17,7 +20,7 @@ def _field_name(loc) -> str:
 
 def _plain_message(error: dict) -> str:
     kind = error.get("type", "")
-    if kind == "json_invalid" or error.get("msg") == "Cannot parse request body":
+    if kind == "json_invalid":
         return "The request body isn't valid JSON."
     if kind == "missing":
         return "This field is required."
@@ -42,6 +45,13 @@ def install_error_handlers(api) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request, exc):
+        if exc.status_code == 400 and str(exc).startswith(UNPARSEABLE_BODY):
+            # django-ninja reports a body it can't parse as a bare 400; to a client it is
+            # input to correct like any other, so it gets the same 422 shape.
+            errors = {"__all__": ["The request body isn't valid JSON."]}
+            return api.create_response(
+                request, {"detail": "Some fields need correcting.", "errors": errors}, status=422
+            )
         return api.create_response(
             request, {"detail": str(exc), "errors": {}}, status=exc.status_code
         )
@@ -77,4 +87,3 @@ class FormErrors(Exception):
         exc = cls()
         exc.errors = errors
         return exc
-

@@ -51,8 +51,12 @@ class ProfilePatch(Schema):
 
     display_name: str | None = Field(None, max_length=200)
     pronouns: str | None = Field(None, max_length=200)
-    languages: list[str] | None = Field(None, max_length=100, description="Language codes, e.g. en, cy, bfi")
-    place: str | None = Field(None, max_length=200, description="A town or city, e.g. \"Newport, Wales\"")
+    languages: list[str] | None = Field(
+        None, max_length=100, description="Language codes, e.g. en, cy, bfi"
+    )
+    place: str | None = Field(
+        None, max_length=200, description='A town or city, e.g. "Newport, Wales"'
+    )
     contact_modes: list[str] | None = Field(None, max_length=20)
     availability: list[str] | None = Field(None, max_length=30, description="e.g. mon_evening")
     access_needs: list[str] | None = Field(None, max_length=20)

@@ -37,7 +37,9 @@ class MemberListView(StaffAreaMixin, View):
     def get(self, request):
         check_manage_roles_permission(request.user)
         search = request.GET.get("q", "").strip()[:40]
-        page = Paginator(members_for_staff_list(search=search), 50).get_page(request.GET.get("page"))
+        page = Paginator(members_for_staff_list(search=search), 50).get_page(
+            request.GET.get("page")
+        )
         rows = [{"user": user, "roles": granted_roles(user)} for user in page]
         context = {"page": page, "rows": rows, "search": search, "roles": Role}
         return render(request, "staff/members.html", context)

@@ -13,9 +13,7 @@ def database_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
-def test_password_reset_email_waits_for_the_worker_then_arrives(
-    database_tasks, member, client
-):
+def test_password_reset_email_waits_for_the_worker_then_arrives(database_tasks, member, client):
     response = client.post("/accounts/password/reset/", {"email": member.email})
     assert response.status_code == 302
 

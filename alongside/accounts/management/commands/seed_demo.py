@@ -92,8 +92,10 @@ class Command(BaseCommand):
             for local, display_name, roles, profile in DEMO_PEOPLE:
                 if self._ensure_person(local, display_name, roles, profile):
                     created += 1
-        self.stdout.write(f"Demo data: {created} people added, {len(DEMO_PEOPLE) - created} already there.")
-        self.stdout.write("Demo logins (password for all: %s):" % DEMO_PASSWORD)
+        self.stdout.write(
+            f"Demo data: {created} people added, {len(DEMO_PEOPLE) - created} already there."
+        )
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for local, display_name, roles, _ in DEMO_PEOPLE[:5]:
             role = roles[0].label if roles else "Member"
             self.stdout.write(f"  {role:<15} {local}@{DEMO_DOMAIN}  ({display_name})")
