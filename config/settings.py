@@ -54,7 +54,6 @@ ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", [] if PRODUCTION else ["localhost", "127.0.0.1", "[::1]", "testserver"]
 )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 ORGANISATION_NAME = os.environ.get("ALONGSIDE_ORGANISATION_NAME", "Alongside Peer Support")
 # ISO 3166 code of the country the organisation works in: bare place names resolve there.
 ALONGSIDE_COUNTRY = os.environ.get("ALONGSIDE_COUNTRY", "GB").upper()
@@ -240,6 +239,9 @@ MFA_TOTP_ISSUER = ORGANISATION_NAME
 # --- Security headers -------------------------------------------------------------------
 
 HTTPS = env_bool("ALONGSIDE_HTTPS", default=PRODUCTION)
+# How many reverse proxies you run in front of Alongside. Only then are X-Forwarded-For
+# (the client IP in the audit log) and X-Forwarded-Proto believed.
+TRUSTED_PROXIES = int(os.environ.get("ALONGSIDE_TRUSTED_PROXIES", "0"))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
@@ -254,15 +256,15 @@ if HTTPS:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if TRUSTED_PROXIES:
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Read by ContentSecurityPolicyMiddleware. Everything is served from our own origin.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
-# Use X-Forwarded-For for the audit log's IP only behind a proxy you control.
-TRUST_X_FORWARDED_FOR = env_bool("ALONGSIDE_TRUST_X_FORWARDED_FOR", default=False)
+
 
 # --- Internationalisation and static files ----------------------------------------------
 
@@ -286,7 +288,6 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 
-NINJA_PAGINATION_PER_PAGE = 50
 
 LOGGING = {
     "version": 1,

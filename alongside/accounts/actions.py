@@ -1,8 +1,12 @@
 """Every change to accounts, profiles, roles and tokens. Each is one transaction with an
 audit entry; views, API endpoints and commands call these and nothing else writes."""
 
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -12,11 +16,45 @@ from alongside.accounts.roles import Role
 from alongside.common.audit import record_audit
 
 
+class DisplayNameTaken(ValidationError):
+    """Someone else took the name between the form's check and the save."""
+
+    def __init__(self):
+        super().__init__("That display name is already taken. Try adding a word or number.")
+
+
+# Passed as `place` to update_profile: leave the stored place as it is.
+UNCHANGED = object()
+
+
+def _save_profile(profile: Profile, **kwargs) -> None:
+    try:
+        with transaction.atomic():  # a savepoint, so the caller's transaction survives
+            profile.save(**kwargs)
+    except IntegrityError as error:
+        if Profile.objects.filter(display_name__iexact=profile.display_name).exists():
+            raise DisplayNameTaken() from error
+        raise
+
+
 @transaction.atomic
 def create_profile(*, user: User, display_name: str) -> Profile:
-    profile = Profile.objects.create(user=user, display_name=display_name)
+    profile = Profile(user=user, display_name=display_name)
+    _save_profile(profile)
     record_audit(actor=user, verb="account.signed_up", target=user)
     return profile
+
+
+@transaction.atomic
+def create_member(
+    *, email: str, password: str, display_name: str, email_verified: bool = False
+) -> User:
+    """An account with its profile, for commands and staff; sign-up goes through allauth,
+    whose adapter calls create_profile in the same way."""
+    user = User.objects.create_user(email=email, password=password)
+    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=email_verified)
+    create_profile(user=user, display_name=display_name)
+    return user
 
 
 @transaction.atomic
@@ -26,16 +64,16 @@ def update_profile(
     actor: User,
     changes: dict,
     topics: list[Topic] | None = None,
-    place: Place | bool | None = False,
+    place: Place | object | None = UNCHANGED,
     visibility: dict[str, str] | None = None,
 ) -> Profile:
-    """Apply validated changes. `place=False` leaves the place alone; `None` clears it."""
+    """Apply validated changes. `place=None` clears the place; UNCHANGED leaves it."""
     # Compare against the stored row (a ModelForm has already changed the instance it holds).
     profile = Profile.objects.select_for_update().get(pk=profile.pk)
     changed = [name for name, value in changes.items() if getattr(profile, name) != value]
     for name, value in changes.items():
         setattr(profile, name, value)
-    if place is not False:
+    if place is not UNCHANGED:
         new_id = place.geonameid if place else None
         if profile.place_geonameid != new_id:
             changed.append("place")
@@ -48,7 +86,7 @@ def update_profile(
         if merged != profile.visibility:
             changed.append("visibility")
         profile.visibility = merged
-    profile.save()
+    _save_profile(profile)
     if topics is not None:
         if {t.pk for t in profile.topics.all()} != {t.pk for t in topics}:
             changed.append("topics")
@@ -65,15 +103,25 @@ def _role_group(role: Role) -> Group:
 
 
 @transaction.atomic
-def grant_role(*, user: User, role: Role, actor: User) -> None:
-    user.groups.add(_role_group(role))
+def grant_role(*, user: User, role: Role, actor: User | None) -> bool:
+    """Returns whether anything changed; granting a role someone has is not recorded."""
+    group = _role_group(role)
+    if user.groups.filter(pk=group.pk).exists():
+        return False
+    user.groups.add(group)
     record_audit(actor=actor, verb="role.granted", target=user, data={"role": role.value})
+    return True
 
 
 @transaction.atomic
-def remove_role(*, user: User, role: Role, actor: User) -> None:
-    user.groups.remove(_role_group(role))
+def remove_role(*, user: User, role: Role, actor: User) -> bool:
+    """Returns whether anything changed; removing a role someone lacks is not recorded."""
+    group = _role_group(role)
+    if not user.groups.filter(pk=group.pk).exists():
+        return False
+    user.groups.remove(group)
     record_audit(actor=actor, verb="role.removed", target=user, data={"role": role.value})
+    return True
 
 
 @transaction.atomic
@@ -85,6 +133,14 @@ def create_api_token(*, user: User, name: str) -> tuple[ApiToken, str]:
     )
     record_audit(actor=user, verb="api_token.created", target=token)
     return token, key
+
+
+def record_api_token_use(*, token: ApiToken) -> None:
+    """Note when a token was last used (at most once a minute). Bookkeeping the member
+    didn't ask for, so no audit entry."""
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from django.db import models
 class Visibility(models.TextChoices):
     ONLY_ME = "only_me", "Only me"
     STAFF = "staff", "Only staff (coordinators and moderators)"
-    CONNECTIONS = "connections", "Members I'm connected with"
+    CONNECTIONS = "connections", "Staff and members I'm connected with"
     MEMBERS = "members", "All members"
 
 

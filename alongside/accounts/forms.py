@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.urls import reverse
 
-from alongside.accounts import places, selectors
+from alongside.accounts import actions, places, selectors
 from alongside.accounts.choices import (
     AVAILABILITY_SLOTS,
     LANGUAGES,
@@ -193,6 +193,24 @@ class ProfileForm(forms.ModelForm):
 
     def visibility_changes(self) -> dict[str, str]:
         return {field: self.cleaned_data[f"visibility_{field}"] for field in PRIVATE_FIELDS}
+
+    def apply(self, *, actor) -> bool:
+        """Hand the valid data to the update_profile action; the page and the API both use
+        this. False, with the error on the form, if the display name was taken meanwhile."""
+        data = self.cleaned_data
+        try:
+            actions.update_profile(
+                profile=self.instance,
+                actor=actor,
+                changes={name: data[name] for name in self.Meta.fields if name != "topics"},
+                topics=list(data["topics"]),
+                place=self.resolved_place,
+                visibility=self.visibility_changes(),
+            )
+        except actions.DisplayNameTaken as error:
+            self.add_error("display_name", error)
+            return False
+        return True
 
 
 class ApiTokenForm(forms.Form):

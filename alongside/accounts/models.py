@@ -28,9 +28,11 @@ class UserManager(BaseUserManager):
     def create_superuser(self, email, password=None, **extra_fields):
         extra_fields["is_staff"] = True
         extra_fields["is_superuser"] = True
+        from alongside.accounts.actions import create_profile
+
         user = self._create_user(email, password, **extra_fields)
         # Every account has a display name; `createsuperuser` doesn't ask for one.
-        Profile.objects.create(user=user, display_name=f"Administrator {user.pk}")
+        create_profile(user=user, display_name=f"Administrator {user.pk}")
         return user
 
 

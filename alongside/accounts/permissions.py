@@ -5,6 +5,7 @@ from django.http import Http404
 
 from alongside.accounts.models import ApiToken, User
 from alongside.accounts.roles import Role, has_role, is_staff_member
+from alongside.accounts.twofactor import has_totp
 
 
 def check_manage_roles_permission(user) -> None:
@@ -22,9 +23,17 @@ def check_view_audit_log_permission(user) -> None:
         raise PermissionDenied("Only coordinators can read the audit log.")
 
 
+def has_staff_access(user) -> bool:
+    """Staff privileges count only once two-factor is set up: a stolen staff password
+    alone never opens members' private details."""
+    return (is_staff_member(user) or bool(getattr(user, "is_superuser", False))) and has_totp(user)
+
+
 def check_staff_area_permission(user) -> None:
     if not is_staff_member(user):
         raise PermissionDenied("This page is for staff.")
+    if not has_totp(user):
+        raise PermissionDenied("Set up two-factor authentication before using staff tools.")
 
 
 def access_member_by_id(*, viewer, user_id: int) -> User:

@@ -2,11 +2,12 @@
 
 Every field except the display name (the pseudonym shown everywhere) has its own
 visibility, chosen by the member. Defaults lean private: health-related fields start
-at "members I'm connected with" or narrower.
+at "staff and members I'm connected with" or narrower. Staff see staff-level fields only
+once they have set up two-factor authentication.
 """
 
 from alongside.accounts.choices import Visibility
-from alongside.accounts.roles import is_staff_member
+from alongside.accounts.permissions import has_staff_access
 
 DEFAULT_VISIBILITY = {
     "pronouns": Visibility.MEMBERS,
@@ -31,26 +32,29 @@ def are_connected(viewer, owner) -> bool:
     return False
 
 
+# How widely each setting shares: a viewer sees a field whose reach is at least theirs.
+REACH = {
+    Visibility.ONLY_ME: 0,
+    Visibility.STAFF: 1,
+    Visibility.CONNECTIONS: 2,
+    Visibility.MEMBERS: 3,
+}
+
+
+def _viewer_reach(*, viewer, owner) -> int:
+    if has_staff_access(viewer):
+        return REACH[Visibility.STAFF]
+    if are_connected(viewer, owner):
+        return REACH[Visibility.CONNECTIONS]
+    return REACH[Visibility.MEMBERS]
+
+
 def visible_fields(*, viewer, owner) -> set[str]:
     """The profile fields of `owner` that `viewer` may see."""
-    if viewer.is_authenticated and viewer.pk == owner.pk:
-        return set(PRIVATE_FIELDS)
     if not viewer.is_authenticated:
         return set()
+    if viewer.pk == owner.pk:
+        return set(PRIVATE_FIELDS)
+    reach = _viewer_reach(viewer=viewer, owner=owner)
     profile = owner.profile
-    staff = is_staff_member(viewer)
-    connected = None  # computed at most once, only when a field needs it
-    allowed = set()
-    for field in PRIVATE_FIELDS:
-        level = profile.visibility_of(field)
-        if level == Visibility.MEMBERS or (level == Visibility.STAFF and staff):
-            allowed.add(field)
-        elif level == Visibility.CONNECTIONS:
-            if staff:
-                allowed.add(field)
-                continue
-            if connected is None:
-                connected = are_connected(viewer, owner)
-            if connected:
-                allowed.add(field)
-    return allowed
+    return {field for field in PRIVATE_FIELDS if REACH[profile.visibility_of(field)] >= reach}

@@ -30,20 +30,6 @@ class MemberProfileView(LoginRequiredMixin, TemplateView):
         )
 
 
-def save_profile_form(form: ProfileForm, *, actor) -> None:
-    """Hand a valid ProfileForm's data to the update_profile action (HTML and API share it)."""
-    data = form.cleaned_data
-    changes = {name: data[name] for name in form.Meta.fields if name != "topics"}
-    actions.update_profile(
-        profile=form.instance,
-        actor=actor,
-        changes=changes,
-        topics=list(data["topics"]),
-        place=form.resolved_place,
-        visibility=form.visibility_changes(),
-    )
-
-
 class ProfileEditView(LoginRequiredMixin, View):
     template_name = "accounts/profile_edit.html"
 
@@ -54,9 +40,8 @@ class ProfileEditView(LoginRequiredMixin, View):
     def post(self, request):
         profile = selectors.profile_with_topics(user=request.user)
         form = ProfileForm(request.POST, instance=profile)
-        if not form.is_valid():
+        if not (form.is_valid() and form.apply(actor=request.user)):
             return render(request, self.template_name, {"form": form}, status=400)
-        save_profile_form(form, actor=request.user)
         messages.success(request, "Your profile has been saved.")
         return redirect("accounts:profile")
 

@@ -7,7 +7,6 @@ from alongside.accounts.presenters import visible_profile
 from alongside.accounts.privacy import PRIVATE_FIELDS
 from alongside.accounts.roles import roles_of
 from alongside.accounts.twofactor import has_totp
-from alongside.accounts.views import save_profile_form
 from alongside.api.errors import FormErrors
 from alongside.api.schemas import ErrorOut, MeOut, OwnProfileOut, ProfileOut, ProfilePatch, TopicOut
 
@@ -81,9 +80,8 @@ def update_own_profile(request, payload: ProfilePatch):
     data.update({key: ("" if value is None else value) for key, value in changes.items()})
     data.update({f"visibility_{field}": level for field, level in visibility.items()})
     form = ProfileForm(data, instance=profile)
-    if not form.is_valid():
+    if not (form.is_valid() and form.apply(actor=user)):
         raise FormErrors(form)
-    save_profile_form(form, actor=user)
     return _own_profile(user)
 
 

@@ -1,8 +1,6 @@
-from datetime import timedelta
-
-from django.utils import timezone
 from ninja.security import HttpBearer, SessionAuth
 
+from alongside.accounts import actions
 from alongside.accounts.models import ApiToken
 
 
@@ -21,10 +19,7 @@ class ApiTokenAuth(HttpBearer):
         )
         if found is None:
             return None
-        now = timezone.now()
-        if found.last_used_at is None or now - found.last_used_at > timedelta(minutes=1):
-            # Bookkeeping, not a change the member made: no audit entry.
-            ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
+        actions.record_api_token_use(token=found)
         request.user = found.user
         return found.user
 

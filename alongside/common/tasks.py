@@ -2,7 +2,7 @@
 
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django_tasks import task
+from django_tasks import task, task_backends
 
 
 @task()
@@ -32,3 +32,21 @@ def send_email_after_commit(message: EmailMultiAlternatives) -> None:
         "html": html,
     }
     transaction.on_commit(lambda: send_email.enqueue(**kwargs))
+
+
+def forget_email_contents(sender, task_result, **kwargs) -> None:
+    """Once an email task has finished, blank its stored arguments.
+
+    They hold the rendered message, which can carry a password-reset or sign-in link; the
+    queue needs them only until the worker has sent it. The result row (status, times)
+    stays for operators.
+    """
+    from django_tasks_db import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if task_result.task.func is not send_email.func:
+        return
+    if not isinstance(task_backends[task_result.backend], DatabaseBackend):
+        return
+
+    DBTaskResult.objects.filter(id=task_result.id).update(args_kwargs={"args": [], "kwargs": {}})

@@ -88,6 +88,10 @@ NO_FIELD = set()
         ("staff", "peer_supporter", NO_FIELD),
         ("staff", "moderator", EVERY_FIELD),
         ("staff", "coordinator", EVERY_FIELD),
+        # A staff role without two-factor set up gives no more than membership does.
+        ("staff", "coordinator_without_2fa", NO_FIELD),
+        ("connections", "coordinator_without_2fa", NO_FIELD),
+        ("members", "coordinator_without_2fa", EVERY_FIELD),
         ("connections", "other_member", NO_FIELD),
         ("connections", "peer_supporter", NO_FIELD),
         ("connections", "moderator", EVERY_FIELD),

@@ -50,16 +50,40 @@ def test_an_entry_made_during_a_request_records_the_ip_address(client_for, coord
     assert entry.target_id == str(member.pk)
 
 
-def test_a_forwarded_for_header_is_ignored_unless_trusted(client_for, member, settings):
+def test_a_forwarded_for_header_is_ignored_unless_a_proxy_is_trusted(client_for, member, settings):
     client = client_for(member)
-    headers = {"REMOTE_ADDR": "10.0.0.5", "HTTP_X_FORWARDED_FOR": "198.51.100.9, 10.0.0.5"}
+    headers = {"REMOTE_ADDR": "10.0.0.5", "HTTP_X_FORWARDED_FOR": "198.51.100.9"}
 
     client.post("/profile/tokens/", {"name": "first"}, **headers)
-    settings.TRUST_X_FORWARDED_FOR = True
+    settings.TRUSTED_PROXIES = 1
     client.post("/profile/tokens/", {"name": "second"}, **headers)
 
     ips = AuditLogEntry.objects.order_by("id").values_list("ip_address", flat=True)
     assert list(ips) == ["10.0.0.5", "198.51.100.9"]
+
+
+@pytest.mark.parametrize(
+    ("forwarded_for", "recorded"),
+    [
+        # The client wrote the left entry itself; our one proxy appended the right one.
+        ("1.2.3.4, 198.51.100.9", "198.51.100.9"),
+        ("not-an-ip", "10.0.0.5"),
+        ("", "10.0.0.5"),
+        ("1.2.3.4, <script>", "10.0.0.5"),
+    ],
+)
+def test_a_spoofed_or_malformed_forwarded_for_is_not_recorded(
+    client_for, member, settings, forwarded_for, recorded
+):
+    settings.TRUSTED_PROXIES = 1
+    client_for(member).post(
+        "/profile/tokens/",
+        {"name": "tok"},
+        REMOTE_ADDR="10.0.0.5",
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+    assert AuditLogEntry.objects.get(verb="api_token.created").ip_address == recorded
 
 
 def test_the_ip_address_is_not_kept_after_the_request(client_for, member, other_member):

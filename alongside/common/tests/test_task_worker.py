@@ -28,3 +28,5 @@ def test_password_reset_email_waits_for_the_worker_then_arrives(database_tasks, 
     assert "/accounts/password/reset/key/" in mail.outbox[0].body
     queued.refresh_from_db()
     assert queued.status == "SUCCESSFUL"
+    # The stored task no longer holds the message or its reset link.
+    assert queued.args_kwargs == {"args": [], "kwargs": {}}

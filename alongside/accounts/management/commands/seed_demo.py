@@ -1,6 +1,5 @@
 """Fill an empty database with a small, realistic demo organisation. Safe to run again."""
 
-from allauth.account.models import EmailAddress
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -108,19 +107,19 @@ class Command(BaseCommand):
         email = f"{local}@{DEMO_DOMAIN}"
         if User.objects.filter(email=email).exists():
             return False
-        user = User.objects.create_user(email=email, password=DEMO_PASSWORD)
-        EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
-        profile = actions.create_profile(user=user, display_name=display_name)
+        user = actions.create_member(
+            email=email, password=DEMO_PASSWORD, display_name=display_name, email_verified=True
+        )
         details = dict(details)
         place_text = details.pop("place", "")
         topics = list(Topic.objects.filter(slug__in=details.pop("topics", [])))
         visibility = details.pop("visibility", None)
         actions.update_profile(
-            profile=profile,
+            profile=user.profile,
             actor=user,
             changes=details,
             topics=topics,
-            place=places.resolve_place(place_text) if place_text else False,
+            place=places.resolve_place(place_text) if place_text else actions.UNCHANGED,
             visibility=visibility,
         )
         for role in roles:
