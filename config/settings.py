@@ -50,9 +50,9 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set when ALONGSIDE_ENV=production.")
     SECRET_KEY = _development_secret_key()
 
-ALLOWED_HOSTS = env_list(
-    "ALLOWED_HOSTS", [] if PRODUCTION else ["localhost", "127.0.0.1", "[::1]", "testserver"]
-)
+# In development any host name works, so `HOST=0.0.0.0 ./dev run` can be opened from
+# another machine on the network; production must list its host names.
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["*"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 ORGANISATION_NAME = os.environ.get("ALONGSIDE_ORGANISATION_NAME", "Alongside Peer Support")
 # ISO 3166 code of the country the organisation works in: bare place names resolve there.

@@ -13,6 +13,19 @@ def check_manage_roles_permission(user) -> None:
         raise PermissionDenied("Only coordinators can change roles.")
 
 
+def check_role_removal_allowed(*, user, role: Role) -> None:
+    """The organisation always keeps at least one coordinator to manage roles."""
+    if role != Role.COORDINATOR:
+        return
+    others = User.objects.filter(groups__name=Role.COORDINATOR.value, is_active=True).exclude(
+        pk=user.pk
+    )
+    if not others.exists():
+        raise PermissionDenied(
+            "There must always be at least one coordinator. Make someone else a coordinator first."
+        )
+
+
 def check_manage_topics_permission(user) -> None:
     if not has_role(user, Role.COORDINATOR):
         raise PermissionDenied("Only coordinators can manage topics.")

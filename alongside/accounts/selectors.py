@@ -1,12 +1,12 @@
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 
 from alongside.accounts.models import ApiToken, Profile, Topic, User
 
 
 def display_name_for(user) -> str:
     """What others see instead of the email address (used by allauth too)."""
-    profile = getattr(user, "profile", None)
-    return profile.display_name if profile is not None else "Member"
+    return str(user)
 
 
 def display_name_taken(name: str, *, exclude_profile: Profile | None = None) -> bool:
@@ -26,7 +26,8 @@ def active_api_tokens(*, user: User) -> QuerySet[ApiToken]:
 
 def members_for_staff_list(*, search: str = "") -> QuerySet[User]:
     users = (
-        User.objects.select_related("profile")
+        User.objects.filter(is_active=True, profile__isnull=False)
+        .select_related("profile")
         .prefetch_related("groups")
         .order_by("profile__display_name")
     )
@@ -36,4 +37,5 @@ def members_for_staff_list(*, search: str = "") -> QuerySet[User]:
 
 
 def profile_with_topics(*, user: User) -> Profile:
-    return Profile.objects.prefetch_related("topics").get(user=user)
+    """The user's own profile. Accounts made by a script without one get a 404, not a 500."""
+    return get_object_or_404(Profile.objects.prefetch_related("topics"), user=user)

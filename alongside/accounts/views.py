@@ -15,6 +15,7 @@ class OwnProfileView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
+        user.profile = selectors.profile_with_topics(user=user)
         return super().get_context_data(
             rows=profile_rows(viewer=user, owner=user), profile=user.profile, **kwargs
         )

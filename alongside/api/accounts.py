@@ -20,7 +20,7 @@ def me(request):
     return {
         "id": user.pk,
         "email": user.email,
-        "display_name": user.profile.display_name,
+        "display_name": selectors.display_name_for(user),
         "roles": ["member", *(role.value for role in roles_of(user))],
         "two_factor_enabled": has_totp(user),
     }

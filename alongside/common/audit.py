@@ -6,13 +6,6 @@ from alongside.common.models import AuditLogEntry
 from alongside.common.request_context import client_ip
 
 
-def _label_for(user) -> str:
-    if user is None:
-        return ""
-    profile = getattr(user, "profile", None)
-    return profile.display_name if profile is not None else f"user #{user.pk}"
-
-
 def record_audit(
     *,
     actor,
@@ -23,7 +16,7 @@ def record_audit(
     """Record that `actor` did `verb` to `target`. Call it inside the action's transaction."""
     return AuditLogEntry.objects.create(
         actor=actor,
-        actor_label=_label_for(actor),
+        actor_label=str(actor) if actor is not None else "",
         verb=verb,
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None else "",

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
@@ -12,12 +13,14 @@ from alongside.accounts.permissions import (
     access_member_by_id,
     check_manage_roles_permission,
     check_manage_topics_permission,
+    check_role_removal_allowed,
     check_staff_area_permission,
     check_view_audit_log_permission,
 )
-from alongside.accounts.roles import Role, granted_roles
+from alongside.accounts.roles import Role, granted_roles, has_role
 from alongside.accounts.selectors import members_for_staff_list
 from alongside.common.selectors import audit_entries
+from alongside.staff.forms import AuditFilterForm, MemberSearchForm, cleaned_or_blank
 
 
 class StaffAreaMixin(LoginRequiredMixin):
@@ -32,16 +35,21 @@ class StaffAreaMixin(LoginRequiredMixin):
 class DashboardView(StaffAreaMixin, TemplateView):
     template_name = "staff/dashboard.html"
 
+    def get_context_data(self, **kwargs):
+        is_coordinator = has_role(self.request.user, Role.COORDINATOR)
+        return super().get_context_data(is_coordinator=is_coordinator, **kwargs)
+
 
 class MemberListView(StaffAreaMixin, View):
     def get(self, request):
         check_manage_roles_permission(request.user)
-        search = request.GET.get("q", "").strip()[:40]
+        form = MemberSearchForm(request.GET)
+        search = cleaned_or_blank(form, "q")
         page = Paginator(members_for_staff_list(search=search), 50).get_page(
             request.GET.get("page")
         )
         rows = [{"user": user, "roles": granted_roles(user)} for user in page]
-        context = {"page": page, "rows": rows, "search": search, "roles": Role}
+        context = {"form": form, "page": page, "rows": rows, "search": search, "roles": Role}
         return render(request, "staff/members.html", context)
 
 
@@ -59,6 +67,11 @@ class MemberRolesView(StaffAreaMixin, View):
             actions.grant_role(user=member, role=role, actor=request.user)
             messages.success(request, f"{name} is now a {role.label.lower()}.")
         else:
+            try:
+                check_role_removal_allowed(user=member, role=role)
+            except PermissionDenied as error:
+                messages.error(request, str(error))
+                return redirect("staff:members")
             actions.remove_role(user=member, role=role, actor=request.user)
             messages.success(request, f"{name} is no longer a {role.label.lower()}.")
         return redirect("staff:members")
@@ -107,6 +120,7 @@ class TopicEditView(StaffAreaMixin, View):
 class AuditLogView(StaffAreaMixin, View):
     def get(self, request):
         check_view_audit_log_permission(request.user)
-        verb = request.GET.get("verb", "").strip()[:80]
+        form = AuditFilterForm(request.GET)
+        verb = cleaned_or_blank(form, "verb")
         page = Paginator(audit_entries(verb=verb), 50).get_page(request.GET.get("page"))
-        return render(request, "staff/audit_log.html", {"page": page, "verb": verb})
+        return render(request, "staff/audit_log.html", {"form": form, "page": page, "verb": verb})
