@@ -13,7 +13,7 @@ from alongside.accounts.choices import (
     availability_label,
 )
 from alongside.accounts.models import Profile, Topic
-from alongside.accounts.privacy import PRIVATE_FIELDS
+from alongside.accounts.privacy import PRIVATE_FIELDS, PROFILE_FIELDS
 from alongside.accounts.roles import Role
 from alongside.accounts.validators import clean_display_name_text
 
@@ -58,17 +58,7 @@ PLACE_HELP = (
 )
 
 
-VISIBILITY_LABELS = {
-    "pronouns": "Who can see your pronouns",
-    "languages": "Who can see your languages",
-    "place": "Who can see your home town or city",
-    "contact_modes": "Who can see how you'd like to connect",
-    "availability": "Who can see when you're free",
-    "access_needs": "Who can see your access needs",
-    "topics": "Who can see your topics of experience",
-    "would_like_to_receive": "Who can see what support you'd like",
-    "could_offer": "Who can see what you could offer",
-}
+VISIBILITY_LABELS = {field.name: field.visibility_label for field in PROFILE_FIELDS}
 
 
 class ProfileForm(forms.ModelForm):

@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from alongside.accounts.models import ApiToken, User
+from alongside.accounts.models import ApiToken, Topic, User
 from alongside.accounts.roles import Role, has_role, is_staff_member
 from alongside.accounts.twofactor import has_totp
 
@@ -29,6 +29,15 @@ def check_role_removal_allowed(*, user, role: Role) -> None:
 def check_manage_topics_permission(user) -> None:
     if not has_role(user, Role.COORDINATOR):
         raise PermissionDenied("Only coordinators can manage topics.")
+
+
+def access_topic_by_id(*, user, topic_id: int) -> Topic:
+    """A topic to edit, for a coordinator."""
+    check_manage_topics_permission(user)
+    try:
+        return Topic.objects.get(pk=topic_id)
+    except Topic.DoesNotExist as error:
+        raise Http404("No such topic.") from error
 
 
 def check_view_audit_log_permission(user) -> None:

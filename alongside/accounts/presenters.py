@@ -4,23 +4,12 @@ from alongside.accounts.choices import (
     LANGUAGE_NAMES,
     AccessNeed,
     ContactMode,
-    Visibility,
     availability_label,
 )
 from alongside.accounts.models import Profile
-from alongside.accounts.privacy import PRIVATE_FIELDS, visible_fields
+from alongside.accounts.privacy import PRIVATE_FIELDS, PROFILE_FIELDS, visible_fields
 
-FIELD_LABELS = {
-    "pronouns": "Pronouns",
-    "languages": "Languages",
-    "place": "Home town or city",
-    "contact_modes": "Ways to connect",
-    "availability": "Usually free",
-    "access_needs": "Access needs",
-    "topics": "Topics of experience",
-    "would_like_to_receive": "Support wanted",
-    "could_offer": "Support offered",
-}
+FIELD_LABELS = {field.name: field.label for field in PROFILE_FIELDS}
 
 
 def profile_values(profile: Profile) -> dict:
@@ -80,7 +69,7 @@ def profile_rows(*, viewer, owner) -> list[dict]:
                 "field": field,
                 "label": FIELD_LABELS[field],
                 "text": _as_text(field, data[field]) or "Not filled in",
-                "visibility": Visibility(profile.visibility_of(field)).label,
+                "visibility": profile.visibility_of(field).label,
             }
         )
     return rows

@@ -6,21 +6,54 @@ at "staff and members I'm connected with" or narrower. Staff see staff-level fie
 once they have set up two-factor authentication.
 """
 
+from dataclasses import dataclass
+
 from alongside.accounts.choices import Visibility
 from alongside.accounts.permissions import has_staff_access
 
-DEFAULT_VISIBILITY = {
-    "pronouns": Visibility.MEMBERS,
-    "languages": Visibility.MEMBERS,
-    "place": Visibility.CONNECTIONS,
-    "contact_modes": Visibility.CONNECTIONS,
-    "availability": Visibility.CONNECTIONS,
-    "access_needs": Visibility.STAFF,
-    "topics": Visibility.CONNECTIONS,
-    "would_like_to_receive": Visibility.CONNECTIONS,
-    "could_offer": Visibility.MEMBERS,
-}
-PRIVATE_FIELDS = tuple(DEFAULT_VISIBILITY)
+
+@dataclass(frozen=True)
+class PrivateField:
+    name: str
+    label: str  # as shown on a profile
+    visibility_label: str  # the question beside its privacy setting
+    default: Visibility
+
+
+PROFILE_FIELDS = (
+    PrivateField("pronouns", "Pronouns", "Who can see your pronouns", Visibility.MEMBERS),
+    PrivateField("languages", "Languages", "Who can see your languages", Visibility.MEMBERS),
+    PrivateField(
+        "place", "Home town or city", "Who can see your home town or city", Visibility.CONNECTIONS
+    ),
+    PrivateField(
+        "contact_modes",
+        "Ways to connect",
+        "Who can see how you'd like to connect",
+        Visibility.CONNECTIONS,
+    ),
+    PrivateField(
+        "availability", "Usually free", "Who can see when you're free", Visibility.CONNECTIONS
+    ),
+    PrivateField("access_needs", "Access needs", "Who can see your access needs", Visibility.STAFF),
+    PrivateField(
+        "topics",
+        "Topics of experience",
+        "Who can see your topics of experience",
+        Visibility.CONNECTIONS,
+    ),
+    PrivateField(
+        "would_like_to_receive",
+        "Support wanted",
+        "Who can see what support you'd like",
+        Visibility.CONNECTIONS,
+    ),
+    PrivateField(
+        "could_offer", "Support offered", "Who can see what you could offer", Visibility.MEMBERS
+    ),
+)
+PRIVATE_FIELDS = tuple(field.name for field in PROFILE_FIELDS)
+DEFAULT_VISIBILITY = {field.name: field.default for field in PROFILE_FIELDS}
 
 
 def are_connected(viewer, owner) -> bool:

@@ -16,6 +16,10 @@ def display_name_taken(name: str, *, exclude_profile: Profile | None = None) -> 
     return profiles.exists()
 
 
+def all_topics() -> QuerySet[Topic]:
+    return Topic.objects.all()
+
+
 def active_topics() -> QuerySet[Topic]:
     return Topic.objects.filter(is_active=True)
 

@@ -42,22 +42,8 @@ def read_own_profile(request):
 
 def _form_data(profile) -> dict:
     """The profile as ProfileForm input, so a partial update validates exactly like the page."""
-    data = {
-        "display_name": profile.display_name,
-        "pronouns": profile.pronouns,
-        "languages": list(profile.languages),
-        "place": profile.place_name,
-        "contact_modes": list(profile.contact_modes),
-        "availability": list(profile.availability),
-        "access_needs": list(profile.access_needs),
-        "access_needs_other": profile.access_needs_other,
-        "topics": [topic.slug for topic in profile.topics.all()],
-        "would_like_to_receive": profile.would_like_to_receive,
-        "could_offer": profile.could_offer,
-    }
-    for field in PRIVATE_FIELDS:
-        data[f"visibility_{field}"] = profile.visibility_of(field).value
-    return data
+    form = ProfileForm(instance=profile)
+    return {name: form[name].value() for name in form.fields}
 
 
 @router.patch(

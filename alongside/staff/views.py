@@ -2,15 +2,15 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views import View
 from django.views.generic import TemplateView
 
 from alongside.accounts import actions
 from alongside.accounts.forms import RoleChangeForm, TopicForm
-from alongside.accounts.models import Topic
 from alongside.accounts.permissions import (
     access_member_by_id,
+    access_topic_by_id,
     check_manage_roles_permission,
     check_manage_topics_permission,
     check_role_removal_allowed,
@@ -18,7 +18,7 @@ from alongside.accounts.permissions import (
     check_view_audit_log_permission,
 )
 from alongside.accounts.roles import Role, granted_roles, has_role
-from alongside.accounts.selectors import members_for_staff_list
+from alongside.accounts.selectors import all_topics, members_for_staff_list
 from alongside.common.selectors import audit_entries
 from alongside.staff.forms import AuditFilterForm, MemberSearchForm, cleaned_or_blank
 
@@ -94,7 +94,7 @@ class TopicListView(StaffAreaMixin, View):
         return redirect("staff:topics")
 
     def render_page(self, request, form, status=200):
-        context = {"form": form, "topics": Topic.objects.all()}
+        context = {"form": form, "topics": all_topics()}
         return render(request, self.template_name, context, status=status)
 
 
@@ -102,13 +102,11 @@ class TopicEditView(StaffAreaMixin, View):
     template_name = "staff/topic_edit.html"
 
     def get(self, request, topic_id):
-        check_manage_topics_permission(request.user)
-        topic = get_object_or_404(Topic, pk=topic_id)
+        topic = access_topic_by_id(user=request.user, topic_id=topic_id)
         return render(request, self.template_name, {"form": TopicForm(instance=topic)})
 
     def post(self, request, topic_id):
-        check_manage_topics_permission(request.user)
-        topic = get_object_or_404(Topic, pk=topic_id)
+        topic = access_topic_by_id(user=request.user, topic_id=topic_id)
         form = TopicForm(request.POST, instance=topic)
         if not form.is_valid():
             return render(request, self.template_name, {"form": form}, status=400)
