@@ -100,7 +100,8 @@ def get_place(geonameid: int) -> Place | None:
 
 
 def search_places(query: str, *, limit: int = 10) -> list[Place]:
-    """Places whose name starts with `query`, biggest first."""
+    """Places whose name starts with `query`: exact names first, then those in the
+    organisation's own country, then the rest, biggest first."""
     prefix = normalise(query.split(",")[0])
     if len(prefix) < 2:
         return []
@@ -111,7 +112,8 @@ def search_places(query: str, *, limit: int = 10) -> list[Place]:
         if not name.startswith(prefix) or len(found) > 500:
             break
         found.extend(gazetteer.by_name[name])
-    found.sort(key=lambda p: (normalise(p.name) != prefix, -p.population))
+    home = settings.ALONGSIDE_COUNTRY
+    found.sort(key=lambda p: (normalise(p.name) != prefix, p.country_code != home, -p.population))
     unique: dict[str, Place] = {}
     for place in found:
         unique.setdefault(place.label, place)  # same label: keep the bigger place
