@@ -1,5 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
 from django.db import transaction
 
 from alongside.accounts import actions
@@ -16,7 +18,13 @@ class AccountAdapter(DefaultAccountAdapter):
         return user
 
     def send_mail(self, template_prefix, email, context):
-        """Render allauth's email here, send it from the task worker."""
-        context = {**context, "organisation_name": settings.ORGANISATION_NAME}
-        message = self.render_mail(template_prefix, email, context)
-        send_email_after_commit(message)
+        """Render allauth's email here, as allauth does, and send it from the task worker."""
+        request = allauth_context.request
+        ctx = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            "organisation_name": settings.ORGANISATION_NAME,
+            **context,
+        }
+        send_email_after_commit(self.render_mail(template_prefix, email, ctx))

@@ -59,6 +59,10 @@ def test_sign_up_sends_an_email_whose_link_confirms_the_address(db, client, sign
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["river@example.org"]
+    # The email names the organisation and the site it came from, and where to get help.
+    assert "Hello from Alongside Peer Support" in message.body
+    assert "register an account on testserver" in message.body
+    assert "116 123" in message.body
     address = EmailAddress.objects.get(email="river@example.org")
     assert not address.verified
 
