@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "alongside.common",
     "alongside.accounts",
     "alongside.safety",
+    "alongside.groups",
+    "alongside.meetings",
     "alongside.staff",
     "alongside.api",
 ]
