@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("alongside.accounts.urls")),
     path("", include("alongside.safety.urls")),
+    path("groups/", include("alongside.groups.urls")),
     path("staff/", include("alongside.staff.urls")),
     path("api/v1/", api.urls),
     path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False)),
