@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("alongside.accounts.urls")),
     path("", include("alongside.safety.urls")),
     path("groups/", include("alongside.groups.urls")),
+    path("", include("alongside.meetings.urls")),
     path("staff/", include("alongside.staff.urls")),
     path("api/v1/", api.urls),
     path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False)),

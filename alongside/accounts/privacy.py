@@ -59,10 +59,11 @@ DEFAULT_VISIBILITY = {field.name: field.default for field in PROFILE_FIELDS}
 def are_connected(viewer, owner) -> bool:
     """Whether two members are connected: they share a group, a match or a conversation.
 
-    None of those exist yet; the groups, matching and community capabilities add their
-    relationships here as they land.
+    Groups are the first of those; matching and community add theirs here as they land.
     """
-    return False
+    from alongside.groups.selectors import share_a_group  # groups builds on accounts
+
+    return share_a_group(viewer, owner)
 
 
 # How widely each setting shares: a viewer sees a field whose reach is at least theirs.
