@@ -10,7 +10,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("alongside.accounts.urls")),
     path("", include("alongside.safety.urls")),
-    path("groups/", include("alongside.groups.urls")),
+    path("", include("alongside.groups.manage_urls")),  # before groups: "new/" isn't a slug
+    path("", include("alongside.groups.urls")),  # /groups/... and /my/
     path("", include("alongside.meetings.urls")),
     path("staff/", include("alongside.staff.urls")),
     path("api/v1/", api.urls),

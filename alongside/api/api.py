@@ -3,6 +3,8 @@ from ninja import NinjaAPI
 from alongside.api.accounts import router as accounts_router
 from alongside.api.auth import api_auth
 from alongside.api.errors import install_error_handlers
+from alongside.api.groups import router as groups_router
+from alongside.api.meetings import router as meetings_router
 
 api = NinjaAPI(
     title="Alongside API",
@@ -19,3 +21,5 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("", accounts_router)
+api.add_router("", groups_router)
+api.add_router("", meetings_router)

@@ -75,3 +75,20 @@ def share_a_group(user, other) -> bool:
         group__memberships__user=other,
         group__memberships__status=MembershipStatus.ACTIVE,
     ).exists()
+
+
+def membership_of(*, group: Group, user) -> Membership | None:
+    """`user`'s membership of `group` in whatever state it is (asked, member, left...)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Membership.objects.filter(group=group, user=user).first()
+
+
+def join_requests_of(*, user) -> QuerySet[Membership]:
+    """The groups `user` has asked to join and is waiting to hear from."""
+    return (
+        Membership.objects.filter(user=user, status=MembershipStatus.REQUESTED)
+        .exclude(group__status=GroupStatus.DECLINED)
+        .select_related("group")
+        .order_by("group__name", "pk")
+    )

@@ -205,7 +205,7 @@ class RsvpForm(forms.Form):
         widget=forms.RadioSelect,
     )
     access_needs = forms.MultipleChoiceField(
-        label="Anything you need for this meeting?",
+        label="Anything you'll need at this meeting?",
         choices=AccessNeed.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,

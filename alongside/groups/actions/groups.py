@@ -23,10 +23,14 @@ AGREEMENT_FIELDS = ("ground_rules", "confidentiality", "how_we_treat_each_other"
 RUNNING_STATUSES = (GroupStatus.ACTIVE, GroupStatus.PAUSED, GroupStatus.CLOSED)
 
 
+# Paths under /groups/ that a group's slug must never take.
+RESERVED_SLUGS = frozenset({"new", "propose"})
+
+
 def _unique_group_slug(name: str) -> str:
     base = slugify(name)[:120] or "group"
     slug, n = base, 2
-    while Group.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Group.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 
