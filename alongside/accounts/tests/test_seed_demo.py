@@ -5,6 +5,8 @@ from django.core.management import call_command
 from alongside.accounts.management.commands.seed_demo import DEMO_PASSWORD, DEMO_PEOPLE
 from alongside.accounts.models import Profile, User
 from alongside.accounts.roles import Role, has_role
+from alongside.groups.models import Group, Membership
+from alongside.meetings.models import Occurrence
 
 
 def test_seed_demo_builds_an_organisation_and_is_idempotent(db, client):
@@ -18,6 +20,11 @@ def test_seed_demo_builds_an_organisation_and_is_idempotent(db, client):
     assert robin.place_name == "Newport, Wales, United Kingdom"
     assert robin.visibility["topics"] == "only_me"
     assert set(robin.topics.values_list("slug", flat=True)) == {"anxiety", "depression"}
+
+    assert Group.objects.filter(status="active").count() == 3
+    assert Membership.objects.filter(user__profile__display_name="Robin", status="active").exists()
+    assert Occurrence.objects.count() == 8 + 6 + 6
+    assert "Evening Support Circle" in client.get("/groups/").content.decode()
 
     response = client.post(
         "/accounts/login/",

@@ -6,6 +6,7 @@ from django.db import transaction
 from alongside.accounts import actions, places
 from alongside.accounts.models import Topic, User
 from alongside.accounts.roles import Role
+from alongside.groups.demo import ensure_demo_groups
 
 DEMO_PASSWORD = "peer-support-demo"
 DEMO_DOMAIN = "demo.alongside.example"
@@ -91,8 +92,13 @@ class Command(BaseCommand):
             for local, display_name, roles, profile in DEMO_PEOPLE:
                 if self._ensure_person(local, display_name, roles, profile):
                     created += 1
+            people = {
+                local: User.objects.get(email=f"{local}@{DEMO_DOMAIN}") for local, *_ in DEMO_PEOPLE
+            }
+            groups = ensure_demo_groups(people=people)
         self.stdout.write(
-            f"Demo data: {created} people added, {len(DEMO_PEOPLE) - created} already there."
+            f"Demo data: {created} people and {groups} groups added "
+            f"({len(DEMO_PEOPLE) - created} people already there)."
         )
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for local, display_name, roles, _ in DEMO_PEOPLE[:5]:
