@@ -8,10 +8,16 @@ from alongside.accounts.privacy import PRIVATE_FIELDS
 from alongside.accounts.roles import roles_of
 from alongside.accounts.twofactor import has_totp
 from alongside.api.errors import FormErrors
-from alongside.api.schemas import ErrorOut, MeOut, OwnProfileOut, ProfileOut, ProfilePatch, TopicOut
+from alongside.api.schemas import (
+    ERRORS,
+    MeOut,
+    OwnProfileOut,
+    ProfileOut,
+    ProfilePatch,
+    TopicOut,
+)
 
 router = Router(tags=["accounts"])
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 @router.get("/me", response={200: MeOut, **ERRORS}, summary="Who am I")

@@ -7,7 +7,7 @@ from ninja.errors import HttpError
 
 from alongside.api.errors import FormErrors
 from alongside.api.refusals import refusals_as_conflicts
-from alongside.api.schemas import ErrorOut
+from alongside.api.schemas import ERRORS, REFUSED
 from alongside.api.schemas_groups import (
     AcceptAgreementIn,
     AgreementOut,
@@ -35,8 +35,6 @@ from alongside.meetings.forms import MeetingForm
 from alongside.meetings.permissions import check_schedule_meeting_permission
 
 router = Router(tags=["groups"])
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-REFUSED = {409: ErrorOut}
 MAX_LIMIT = 100
 
 

@@ -6,7 +6,7 @@ from ninja import Router
 
 from alongside.api.errors import FormErrors
 from alongside.api.refusals import refusals_as_conflicts
-from alongside.api.schemas import ErrorOut
+from alongside.api.schemas import ERRORS, REFUSED
 from alongside.api.schemas_groups import (
     AttendanceIn,
     AttendanceOut,
@@ -23,8 +23,6 @@ from alongside.meetings.forms import RsvpForm
 from alongside.meetings.models import Occurrence, Rsvp, RsvpStatus
 
 router = Router(tags=["meetings"])
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-REFUSED = {409: ErrorOut}
 
 
 @router.get(

@@ -11,6 +11,12 @@ class ErrorOut(Schema):
     )
 
 
+# The error responses most endpoints can give, for their OpenAPI `response=` maps.
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+# A domain refusal: the request was well formed but the state doesn't allow it.
+REFUSED = {409: ErrorOut}
+
+
 class MeOut(Schema):
     id: int
     email: str
