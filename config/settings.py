@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "alongside.safety",
     "alongside.groups",
     "alongside.meetings",
+    "alongside.community",
     "alongside.staff",
     "alongside.api",
 ]
@@ -120,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "alongside.common.context_processors.site",
+                "alongside.community.context_processors.community",
             ],
         },
     },

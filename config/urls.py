@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("alongside.groups.manage_urls")),  # before groups: "new/" isn't a slug
     path("", include("alongside.groups.urls")),  # /groups/... and /my/
     path("", include("alongside.meetings.urls")),
+    path("community/", include("alongside.community.urls")),
     path("staff/", include("alongside.staff.urls")),
     path("api/v1/", api.urls),
     path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False)),

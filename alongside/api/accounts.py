@@ -7,7 +7,7 @@ from alongside.accounts.presenters import visible_profile
 from alongside.accounts.privacy import PRIVATE_FIELDS
 from alongside.accounts.roles import roles_of
 from alongside.accounts.twofactor import has_totp
-from alongside.api.errors import FormErrors
+from alongside.api.errors import FormErrors, form_as_input
 from alongside.api.schemas import (
     ERRORS,
     MeOut,
@@ -48,8 +48,7 @@ def read_own_profile(request):
 
 def _form_data(profile) -> dict:
     """The profile as ProfileForm input, so a partial update validates exactly like the page."""
-    form = ProfileForm(instance=profile)
-    return {name: form[name].value() for name in form.fields}
+    return form_as_input(ProfileForm(instance=profile))
 
 
 @router.patch(

@@ -2,9 +2,14 @@ from ninja import NinjaAPI
 
 from alongside.api.accounts import router as accounts_router
 from alongside.api.auth import api_auth
+from alongside.api.community_chat import router as community_chat_router
+from alongside.api.community_coping import router as community_coping_router
+from alongside.api.community_forum import router as community_forum_router
+from alongside.api.community_members import router as community_members_router
 from alongside.api.errors import install_error_handlers
 from alongside.api.groups import router as groups_router
 from alongside.api.meetings import router as meetings_router
+from alongside.api.safety import router as safety_router
 
 api = NinjaAPI(
     title="Alongside API",
@@ -23,3 +28,8 @@ install_error_handlers(api)
 api.add_router("", accounts_router)
 api.add_router("", groups_router)
 api.add_router("", meetings_router)
+api.add_router("/community", community_forum_router)
+api.add_router("/community", community_coping_router)
+api.add_router("/community", community_chat_router)
+api.add_router("/community", community_members_router)
+api.add_router("/safety", safety_router)

@@ -87,3 +87,9 @@ class FormErrors(Exception):
         exc = cls()
         exc.errors = errors
         return exc
+
+
+def form_as_input(form) -> dict:
+    """An unbound form's current values as form input, so that a partial update (PATCH)
+    can overlay the fields it sends and validate exactly as the page does."""
+    return {name: form[name].value() for name in form.fields}

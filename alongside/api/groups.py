@@ -5,7 +5,8 @@ pages; the groups and meetings actions make every change."""
 from ninja import Router, Status
 from ninja.errors import HttpError
 
-from alongside.api.errors import FormErrors
+from alongside.api.errors import FormErrors, form_as_input
+from alongside.api.paging import check_page_bounds
 from alongside.api.refusals import refusals_as_conflicts
 from alongside.api.schemas import ERRORS, REFUSED
 from alongside.api.schemas_groups import (
@@ -28,27 +29,13 @@ from alongside.groups.choices import MembershipStatus
 from alongside.groups.directory import directory_groups, with_page_details
 from alongside.groups.filters import DirectoryFilterForm
 from alongside.groups.forms import AgreementForm, GroupForm
-from alongside.groups.models import Group, Membership
+from alongside.groups.models import Group
 from alongside.meetings import selectors as meeting_selectors
 from alongside.meetings.actions import schedule_meeting
 from alongside.meetings.forms import MeetingForm
 from alongside.meetings.permissions import check_schedule_meeting_permission
 
 router = Router(tags=["groups"])
-MAX_LIMIT = 100
-
-
-def _page_bounds(limit: int, offset: int) -> tuple[int, int]:
-    errors = {}
-    if not 1 <= limit <= MAX_LIMIT:
-        errors["limit"] = [f"Give a limit from 1 to {MAX_LIMIT}."]
-    if offset < 0:
-        errors["offset"] = ["The offset can't be negative."]
-    if errors:
-        raise FormErrors.from_messages(errors)
-    return limit, offset
-
-
 # ---- The directory and one group --------------------------------------------------------
 
 
@@ -71,7 +58,7 @@ def list_groups(
     limit: int = 20,
     offset: int = 0,
 ):
-    limit, offset = _page_bounds(limit, offset)
+    check_page_bounds(limit, offset)
     form = DirectoryFilterForm(
         {
             "q": q,
@@ -95,13 +82,9 @@ def list_groups(
     }
 
 
-def _my_membership(group: Group, user) -> Membership | None:
-    return Membership.objects.filter(group=group, user=user).first()
-
-
 def _group_detail(group: Group, user) -> dict:
     (group,) = with_page_details([group])
-    membership = _my_membership(group, user)
+    membership = selectors.membership_of(group=group, user=user)
     is_member = membership is not None and membership.status == MembershipStatus.ACTIVE
     can_edit = permissions.can_edit_group(user, group)
     insider = is_member or can_edit
@@ -173,8 +156,7 @@ def create_group(request, payload: GroupIn):
 
 def _group_form_data(group: Group, *, can_set_status: bool) -> dict:
     """The group as GroupForm input, so a partial update validates exactly like the page."""
-    form = GroupForm(instance=group, can_set_status=can_set_status)
-    return {name: form[name].value() for name in form.fields}
+    return form_as_input(GroupForm(instance=group, can_set_status=can_set_status))
 
 
 @router.patch(
@@ -255,7 +237,7 @@ def join_group(request, slug: str, payload: JoinIn):
 def leave_group(request, slug: str):
     user = request.auth
     group = permissions.access_group_by_slug(user=user, slug=slug)
-    membership = _my_membership(group, user)
+    membership = selectors.membership_of(group=group, user=user)
     with refusals_as_conflicts():
         if membership is None:
             raise actions.GroupActionError("You aren't a member of this group.")
@@ -273,7 +255,7 @@ def leave_group(request, slug: str):
 def accept_agreement(request, slug: str, payload: AcceptAgreementIn):
     user = request.auth
     group = permissions.access_group_by_slug(user=user, slug=slug)
-    membership = _my_membership(group, user)
+    membership = selectors.membership_of(group=group, user=user)
     with refusals_as_conflicts():
         if membership is None:
             raise actions.GroupActionError("Only members of this group can accept its agreement.")
@@ -294,7 +276,7 @@ def accept_agreement(request, slug: str, payload: AcceptAgreementIn):
     "GET /meetings/{occurrence_id}, for those who may see them.",
 )
 def list_group_meetings(request, slug: str, limit: int = 20, offset: int = 0):
-    limit, offset = _page_bounds(limit, offset)
+    check_page_bounds(limit, offset)
     group = permissions.access_group_by_slug(user=request.auth, slug=slug)
     occurrences = meeting_selectors.upcoming_for_group(group)
     page = occurrences[offset : offset + limit]

@@ -6,6 +6,7 @@ from contextlib import contextmanager
 
 from ninja.errors import HttpError
 
+from alongside.community.errors import CommunityActionError
 from alongside.groups.errors import GroupActionError
 from alongside.meetings.errors import MeetingError
 
@@ -14,5 +15,5 @@ from alongside.meetings.errors import MeetingError
 def refusals_as_conflicts():
     try:
         yield
-    except (GroupActionError, MeetingError) as error:
+    except (CommunityActionError, GroupActionError, MeetingError) as error:
         raise HttpError(409, " ".join(error.messages)) from error

@@ -119,7 +119,7 @@ def test_the_directory_filters_by_weekday_of_a_meeting(client_for, member, group
         ("topic=nope", "topic", "not one of the available choices"),
         ("limit=0", "limit", "from 1 to 100"),
         ("limit=1000", "limit", "from 1 to 100"),
-        ("offset=-1", "offset", "can't be negative"),
+        ("offset=-1", "offset", "Give an offset from 0 to 1,000,000."),
         ("limit=ten", "limit", "valid integer"),
     ],
 )
@@ -403,3 +403,9 @@ def test_changing_a_hidden_group_is_404(client_for, other_member, proposed):
     response = patch(client_for(other_member), f"/api/v1/groups/{proposed.slug}", {"name": "x"})
 
     assert response.status_code == 404
+
+
+def test_an_absurd_offset_is_refused_plainly(client_for, member):
+    response = client_for(member).get("/api/v1/groups?offset=100000000000000000000")
+    assert response.status_code == 422
+    assert response.json()["errors"] == {"offset": ["Give an offset from 0 to 1,000,000."]}

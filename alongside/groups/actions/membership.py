@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from alongside.accounts.models import User
 from alongside.common.audit import record_audit
+from alongside.community.actions.chat import shut_out_of_group_chat
 from alongside.groups.actions.groups import locked_group
 from alongside.groups.choices import GroupStatus, JoinPolicy, MembershipStatus
 from alongside.groups.errors import GroupActionError
@@ -148,6 +149,7 @@ def leave_group(*, membership: Membership) -> Membership:
     membership.status = MembershipStatus.LEFT
     membership.save(update_fields=["status", "updated_at"])
     withdraw_rsvps(group=membership.group, user=membership.user, actor=membership.user)
+    shut_out_of_group_chat(group=membership.group, user=membership.user)
     record_audit(
         actor=membership.user,
         verb="group.left",
@@ -166,6 +168,7 @@ def remove_member(*, membership: Membership, actor: User, reason: str) -> Member
     membership.status = MembershipStatus.REMOVED
     membership.save(update_fields=["status", "updated_at"])
     withdraw_rsvps(group=membership.group, user=membership.user, actor=actor)
+    shut_out_of_group_chat(group=membership.group, user=membership.user)
     record_audit(
         actor=actor,
         verb="group.member_removed",

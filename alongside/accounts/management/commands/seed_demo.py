@@ -6,6 +6,7 @@ from django.db import transaction
 from alongside.accounts import actions, places
 from alongside.accounts.models import Topic, User
 from alongside.accounts.roles import Role
+from alongside.community.demo import ensure_demo_community
 from alongside.groups.demo import ensure_demo_groups
 
 DEMO_PASSWORD = "peer-support-demo"
@@ -96,6 +97,7 @@ class Command(BaseCommand):
                 local: User.objects.get(email=f"{local}@{DEMO_DOMAIN}") for local, *_ in DEMO_PEOPLE
             }
             groups = ensure_demo_groups(people=people)
+            ensure_demo_community(people=people)
         self.stdout.write(
             f"Demo data: {created} people and {groups} groups added "
             f"({len(DEMO_PEOPLE) - created} people already there)."

@@ -1,0 +1,1 @@
+"""Reads shaped for pages and the API, split by area."""

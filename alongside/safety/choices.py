@@ -1,0 +1,36 @@
+from django.db import models
+
+
+class ReportReason(models.TextChoices):
+    WORRIED = "worried", "I'm worried about someone's safety"
+    UNKIND = "unkind", "It's unkind, bullying or harassment"
+    DISCRIMINATION = "discrimination", "It's hateful or discriminatory"
+    PERSONAL_INFO = "personal_info", "It shares someone's personal information"
+    HARMFUL_ADVICE = "harmful_advice", "It gives harmful advice"
+    SPAM = "spam", "It's spam or advertising"
+    OTHER = "other", "Something else"
+
+
+class ReportStatus(models.TextChoices):
+    OPEN = "open", "Waiting for a moderator"
+    CLAIMED = "claimed", "A moderator is looking at it"
+    RESOLVED = "resolved", "Resolved"
+
+
+class ReportTarget(models.TextChoices):
+    POST = "post", "Post"
+    MESSAGE = "message", "Chat message"
+    MEMBER = "member", "Member"
+    COPING_STRATEGY = "coping_strategy", "Coping strategy"
+    COPING_COMMENT = "coping_comment", "Comment on a coping strategy"
+
+
+class CrisisCountry(models.TextChoices):
+    """Countries the crisis resources can be listed for (ISO 3166-1 alpha-2)."""
+
+    GB = "GB", "United Kingdom"
+    US = "US", "United States"
+    IE = "IE", "Ireland"
+    CA = "CA", "Canada"
+    AU = "AU", "Australia"
+    NZ = "NZ", "New Zealand"

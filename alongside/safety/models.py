@@ -1,0 +1,256 @@
+"""The moderation queue's reports. Screens for moderators come with the safety net; what a
+member reports is stored here, whole, from the start."""
+
+import operator
+from functools import reduce
+from urllib.parse import quote, urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from alongside.common.models import TimeStampedModel
+from alongside.safety.choices import CrisisCountry, ReportReason, ReportStatus, ReportTarget
+
+REPORT_DETAILS_MAX_LENGTH = 2000
+
+# Which foreign key holds the reported thing, for each kind of target.
+TARGET_FIELDS = {
+    ReportTarget.POST: "post",
+    ReportTarget.MESSAGE: "message",
+    ReportTarget.MEMBER: "member",
+    ReportTarget.COPING_STRATEGY: "coping_strategy",
+    ReportTarget.COPING_COMMENT: "coping_comment",
+}
+
+
+def _only(field: str) -> Q:
+    condition = Q(**{f"{field}__isnull": False})
+    for other in TARGET_FIELDS.values():
+        if other != field:
+            condition &= Q(**{f"{other}__isnull": True})
+    return condition
+
+
+# Exactly one target field is set, and it is the one `target` names.
+ONE_TARGET = reduce(
+    operator.or_, (_only(field) & Q(target=kind) for kind, field in TARGET_FIELDS.items())
+)
+
+
+class Report(TimeStampedModel):
+    """A member reported a post, a chat message, a coping strategy or comment, or a member."""
+
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="reports_made",
+    )
+    target = models.CharField(max_length=20, choices=ReportTarget.choices)
+    post = models.ForeignKey(
+        "community.Post", null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
+    )
+    message = models.ForeignKey(
+        "community.Message",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reports_about",
+    )
+    coping_strategy = models.ForeignKey(
+        "community.CopingStrategy",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    coping_comment = models.ForeignKey(
+        "community.CopingComment",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    # The author of what was reported, at the time (for a member report, the member).
+    reported_member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.CharField(max_length=20, choices=ReportReason.choices)
+    details = models.TextField(max_length=REPORT_DETAILS_MAX_LENGTH, blank=True)
+    status = models.CharField(
+        max_length=20, choices=ReportStatus.choices, default=ReportStatus.OPEN, db_index=True
+    )
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolution_note = models.TextField(max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]  # oldest first: the queue's order
+        constraints = [
+            models.CheckConstraint(
+                condition=ONE_TARGET,
+                name="report_names_one_target",
+            )
+        ]
+
+    def __str__(self):
+        return f"Report {self.pk} ({self.get_target_display()}, {self.get_reason_display()})"
+
+    @property
+    def reported_object(self):
+        return getattr(self, TARGET_FIELDS[self.target])
+
+
+def _validate_web_url(value: str) -> None:
+    if value and urlsplit(value).scheme.lower() not in ("http", "https"):
+        raise ValidationError("Enter a web address starting with https:// or http://.")
+
+
+class CrisisResource(TimeStampedModel):
+    """A service someone can turn to in a crisis: shown on "I need help now" for its country.
+    Coordinators manage them; a resource is turned off rather than deleted."""
+
+    country = models.CharField(max_length=2, choices=CrisisCountry.choices)
+    region = models.CharField(
+        max_length=100, blank=True, help_text="Leave blank if it covers the whole country."
+    )
+    name = models.CharField(max_length=100)
+    description = models.CharField(
+        max_length=300, blank=True, help_text="One calm sentence about what they offer."
+    )
+    phone = models.CharField(max_length=30, blank=True, help_text="For example 116 123.")
+    text_number = models.CharField(max_length=30, blank=True, help_text="For example 85258.")
+    text_keyword = models.CharField(
+        max_length=30, blank=True, help_text="The word to text, if any, for example SHOUT."
+    )
+    web_url = models.URLField(
+        "web address", max_length=300, blank=True, validators=[_validate_web_url]
+    )
+    opening_hours = models.CharField(
+        max_length=100, blank=True, help_text="For example: 24 hours, every day."
+    )
+    audience = models.CharField(
+        "who it is for", max_length=100, blank=True, help_text="For example: under 19s."
+    )
+    is_emergency = models.BooleanField(
+        "emergency service",
+        default=False,
+        help_text='Shown first, under "If your life is at risk now".',
+    )
+    is_24_hours = models.BooleanField("open 24 hours", default=False)
+    order = models.PositiveSmallIntegerField(default=100, help_text="Lower numbers come first.")
+    is_active = models.BooleanField("shown to members", default=True)
+
+    class Meta:
+        ordering = ["country", "-is_emergency", "order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(phone="") | ~Q(text_number="") | ~Q(web_url=""),
+                name="crisis_resource_has_a_way_to_reach_it",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.country})"
+
+    def clean(self):
+        super().clean()
+        if not (self.phone or self.text_number or self.web_url):
+            raise ValidationError(
+                {
+                    "phone": "Give at least one way to reach this service: a phone number, "
+                    "a number to text, or a web address."
+                }
+            )
+        if self.text_keyword and not self.text_number:
+            raise ValidationError(
+                {"text_number": "Add the number to text the word to, or leave the word blank."}
+            )
+
+    @property
+    def phone_link(self) -> str:
+        return "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+    @property
+    def text_link(self) -> str:
+        number = "".join(ch for ch in self.text_number if ch.isdigit() or ch == "+")
+        if self.text_keyword:
+            return f"{number}?body={quote(self.text_keyword)}"
+        return number
+
+
+SAFETY_PLAN_STEP_MAX_LENGTH = 2000
+
+# The plan's steps in the order they are shown, as (field name, heading).
+SAFETY_PLAN_STEPS = [
+    ("warning_signs", "Signs that a difficult time may be coming"),
+    ("coping_on_my_own", "Things I can do on my own to feel a little better"),
+    ("distractions", "People and places that help take my mind off things"),
+    ("people_to_ask", "People I can ask for help"),
+    ("professionals", "Professionals and services I can contact"),
+    ("safer_surroundings", "Making my surroundings safer"),
+    ("reasons_to_live", "What matters to me and is worth living for"),
+]
+
+
+def _plan_step(label: str):
+    return models.TextField(label, max_length=SAFETY_PLAN_STEP_MAX_LENGTH, blank=True)
+
+
+class SafetyPlan(TimeStampedModel):
+    """A member's own safety plan, in their own words. Only its owner ever sees it."""
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_plan"
+    )
+    warning_signs = _plan_step(SAFETY_PLAN_STEPS[0][1])
+    coping_on_my_own = _plan_step(SAFETY_PLAN_STEPS[1][1])
+    distractions = _plan_step(SAFETY_PLAN_STEPS[2][1])
+    people_to_ask = _plan_step(SAFETY_PLAN_STEPS[3][1])
+    professionals = _plan_step(SAFETY_PLAN_STEPS[4][1])
+    safer_surroundings = _plan_step(SAFETY_PLAN_STEPS[5][1])
+    reasons_to_live = _plan_step(SAFETY_PLAN_STEPS[6][1])
+
+    def __str__(self):
+        return f"Safety plan {self.pk}"
+
+    def steps(self) -> list[tuple[str, str]]:
+        """(heading, text) for every step, in order, including empty ones."""
+        return [(label, getattr(self, name)) for name, label in SAFETY_PLAN_STEPS]
+
+    def first_steps(self) -> list[tuple[str, str]]:
+        """The filled-in steps worth seeing first in a crisis: who to reach out to."""
+        labels = dict(SAFETY_PLAN_STEPS)
+        names = ["people_to_ask", "professionals", "coping_on_my_own"]
+        return [(labels[name], getattr(self, name)) for name in names if getattr(self, name)]
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(getattr(self, name) for name, _ in SAFETY_PLAN_STEPS)

@@ -1,0 +1,51 @@
+"""Normalisation turns disguised spellings into the plain phrases the rules look for."""
+
+import pytest
+
+from alongside.safety.risk.normalise import ALIASES, normalise
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I WANT", "i want"),
+        ("café", "cafe"),
+        ("\uff4b\uff49\uff4c\uff4c", "kill"),  # fullwidth letters (NFKC)
+        ("k\u200bi\u200dll", "kill"),  # zero-width characters splitting a word
+        ("k1ll mys3lf", "kill myself"),
+        ("d13", "die"),
+        ("su!c!de", "suicide"),
+        ("$elf harm", "self harm"),
+        ("self-harm", "self harm"),
+        ("killlllll", "kill"),
+        ("dieeee", "die"),
+        ("tonighttttt", "tonight"),
+        ("sooooo", "so"),
+        ("kms", "kill myself"),
+        ("unalive myself", "kill myself"),
+        ("i want to unalive", "i want to die"),
+        ("sewer slide", "suicide"),
+        ("self delete", "kill myself"),
+        ("sucide", "suicide"),
+        ("kil myslef", "kill myself"),
+        ("I\u2019m", "i am"),
+        ("don't", "do not"),
+        ("gonna", "going to"),
+        ("“quoted”", '"quoted"'),
+        ("10pm on the 3rd", "10pm on the 3rd"),  # numbers are not leetspeak
+        ("I scored 100% in 2024!", "i scored 100% in 2024!"),
+        ("ok  \t then", "ok then"),
+    ],
+)
+def test_normalise(text, expected):
+    assert normalise(text) == expected
+
+
+def test_every_alias_rewrites_to_its_canonical_phrase():
+    for source, target in ALIASES.items():
+        assert normalise(source) == normalise(target), source
+
+
+def test_ordinary_words_are_left_alone():
+    text = "we went to the shops and bought bread, then walked home"
+    assert normalise(text) == text
