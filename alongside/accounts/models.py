@@ -7,6 +7,7 @@ from django.db.models.functions import Lower
 
 from alongside.accounts.choices import Visibility
 from alongside.common.models import TimeStampedModel
+from alongside.safety.risk.stored import AssessedContent
 
 
 class UserManager(BaseUserManager):
@@ -82,7 +83,7 @@ def default_visibility() -> dict:
     return dict(DEFAULT_VISIBILITY)
 
 
-class Profile(TimeStampedModel):
+class Profile(AssessedContent, TimeStampedModel):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
     display_name = models.CharField(max_length=40)
     pronouns = models.CharField(max_length=40, blank=True)
@@ -99,6 +100,9 @@ class Profile(TimeStampedModel):
     topics = models.ManyToManyField(Topic, blank=True, related_name="profiles")
     would_like_to_receive = models.TextField(max_length=2000, blank=True)
     could_offer = models.TextField(max_length=2000, blank=True)
+    # Free text whose risk check came back urgent is shown to nobody else until a
+    # moderator has looked (see safety.risk.stored).
+    text_held = models.BooleanField(default=False)
     # field name -> Visibility value; see accounts.privacy
     visibility = models.JSONField(default=default_visibility)
 

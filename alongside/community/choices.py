@@ -27,6 +27,7 @@ class RoomKind(models.TextChoices):
 class ConversationKind(models.TextChoices):
     DIRECT = "direct", "Direct messages"
     MATCH = "match", "Mentoring or befriending"
+    MODERATOR = "moderator", "From a moderator"
 
 
 class DigestFrequency(models.TextChoices):
@@ -41,3 +42,5 @@ class NotificationKind(models.TextChoices):
     REACTION = "reaction", "Reaction"
     MESSAGE = "message", "New message"
     COMMENT = "comment", "Comment on your coping strategy"
+    MODERATION = "moderation", "About something you wrote"
+    SAFETY_ALERT = "safety_alert", "Safety alert"

@@ -19,6 +19,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from markdown_it import MarkdownIt
 
+from alongside.safety.risk import RiskAssessment, RiskContext, RiskLevel, assess_risk
+
 
 class TextPurpose(models.TextChoices):
     """What a piece of member text is, for messages and (later) the risk check."""
@@ -35,6 +37,10 @@ class TextPurpose(models.TextChoices):
 
 # Kept on one line: they are shown as headings, labels and list entries.
 ONE_LINE_PURPOSES = frozenset({TextPurpose.TITLE, TextPurpose.CONTENT_WARNING})
+# Not risk-checked: a content warning names what a post is about, and a report's details
+# are about someone else (the report itself goes to the moderators).
+UNASSESSED_PURPOSES = frozenset({TextPurpose.CONTENT_WARNING, TextPurpose.REPORT})
+NO_RISK = RiskAssessment(RiskLevel.NONE, (), 0.0)
 
 
 class MemberTextError(ValidationError):
@@ -46,10 +52,12 @@ class MemberTextError(ValidationError):
 
 @dataclass(frozen=True)
 class MemberText:
-    """Text ready to store: `source` as the member wrote it (tidied), `html` to show."""
+    """Text ready to store: `source` as the member wrote it (tidied), `html` to show, and
+    what the risk check found in it (store it with the content: safety.risk.stored)."""
 
     source: str
     html: str
+    risk: RiskAssessment = NO_RISK
 
 
 ALLOWED_TAGS = {
@@ -115,7 +123,11 @@ def prepare_member_text(
             f"Your {label} is {len(source):,} characters long. Please shorten it to "
             f"{max_length:,} characters or fewer."
         )
-    return MemberText(source=source, html=render_markdown(source) if markdown else "")
+    risk = NO_RISK
+    if source and purpose not in UNASSESSED_PURPOSES:
+        author_id = getattr(author, "pk", None)
+        risk = assess_risk(source, RiskContext(purpose=str(purpose), author_id=author_id))
+    return MemberText(source=source, html=render_markdown(source) if markdown else "", risk=risk)
 
 
 def prepare_member_field(field: str, **kwargs) -> MemberText:

@@ -34,3 +34,40 @@ class CrisisCountry(models.TextChoices):
     CA = "CA", "Canada"
     AU = "AU", "Australia"
     NZ = "NZ", "New Zealand"
+
+
+class AlertTarget(models.TextChoices):
+    POST = "post", "Post"
+    MESSAGE = "message", "Chat or direct message"
+    COPING_STRATEGY = "coping_strategy", "Coping strategy"
+    COPING_COMMENT = "coping_comment", "Comment on a coping strategy"
+    PROFILE = "profile", "Profile"
+
+
+class AlertStatus(models.TextChoices):
+    OPEN = "open", "Waiting for a moderator"
+    CLAIMED = "claimed", "A moderator is looking at it"
+    RESOLVED = "resolved", "Resolved"
+
+
+class ModerationActionKind(models.TextChoices):
+    CLAIM = "claim", "Claimed"
+    RELEASE = "release", "Released back to the queue"
+    APPROVE = "approve", "Approved and shown"
+    HIDE = "hide", "Hidden"
+    EDIT = "edit", "Edited"
+    CONTACT = "contact", "Contacted the member privately"
+    SUSPEND = "suspend", "Suspended from posting"
+    LIFT_SUSPENSION = "lift_suspension", "Suspension lifted"
+    RESOLVE = "resolve", "Resolved"
+
+
+class CaseStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Closed"
+
+
+class CaseEntryKind(models.TextChoices):
+    NOTE = "note", "Note"
+    ACTION = "action", "Action taken"
+    CONTACT = "contact", "Contact made"

@@ -11,7 +11,18 @@ from django.db import models
 from django.db.models import Q
 
 from alongside.common.models import TimeStampedModel
-from alongside.safety.choices import CrisisCountry, ReportReason, ReportStatus, ReportTarget
+from alongside.safety.choices import (
+    AlertStatus,
+    AlertTarget,
+    CaseEntryKind,
+    CaseStatus,
+    CrisisCountry,
+    ModerationActionKind,
+    ReportReason,
+    ReportStatus,
+    ReportTarget,
+)
+from alongside.safety.risk import RiskLevel
 
 REPORT_DETAILS_MAX_LENGTH = 2000
 
@@ -254,3 +265,249 @@ class SafetyPlan(TimeStampedModel):
     @property
     def is_empty(self) -> bool:
         return not any(getattr(self, name) for name, _ in SAFETY_PLAN_STEPS)
+
+
+# Which foreign key holds the content an alert is about, for each kind of target.
+ALERT_TARGET_FIELDS = {
+    AlertTarget.POST: "post",
+    AlertTarget.MESSAGE: "message",
+    AlertTarget.COPING_STRATEGY: "coping_strategy",
+    AlertTarget.COPING_COMMENT: "coping_comment",
+    AlertTarget.PROFILE: "profile",
+}
+
+
+def _only_alert_target(field: str) -> Q:
+    condition = Q(**{f"{field}__isnull": False})
+    for other in ALERT_TARGET_FIELDS.values():
+        if other != field:
+            condition &= Q(**{f"{other}__isnull": True})
+    return condition
+
+
+ONE_ALERT_TARGET = reduce(
+    operator.or_,
+    (_only_alert_target(field) & Q(target=kind) for kind, field in ALERT_TARGET_FIELDS.items()),
+)
+
+
+class SafetyAlert(TimeStampedModel):
+    """The risk check found concern or urgent risk in something a member wrote. One open
+    alert per piece of content: writing it again (an edit) raises the same alert's level
+    if it is higher. The queue shows urgent first, then by score, oldest first."""
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_alerts"
+    )
+    target = models.CharField(max_length=20, choices=AlertTarget.choices)
+    post = models.ForeignKey(
+        "community.Post", null=True, blank=True, on_delete=models.CASCADE, related_name="alerts"
+    )
+    message = models.ForeignKey(
+        "community.Message",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="alerts",
+    )
+    coping_strategy = models.ForeignKey(
+        "community.CopingStrategy",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="alerts",
+    )
+    coping_comment = models.ForeignKey(
+        "community.CopingComment",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="alerts",
+    )
+    profile = models.ForeignKey(
+        "accounts.Profile",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="alerts",
+    )
+    level = models.CharField(max_length=10, choices=RiskLevel.choices)
+    # 0 for none, 1 for concern, 2 for urgent: the queue sorts on it.
+    level_rank = models.PositiveSmallIntegerField(default=0)
+    score = models.FloatField()
+    signals = models.JSONField(default=list)
+    detector_version = models.CharField(max_length=40)
+    status = models.CharField(
+        max_length=20, choices=AlertStatus.choices, default=AlertStatus.OPEN, db_index=True
+    )
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    # When on-duty moderators were told that an urgent alert was still unclaimed.
+    escalated_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolution_note = models.TextField(max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["-level_rank", "-score", "created_at", "id"]  # the queue's order
+        indexes = [models.Index(fields=["status", "-level_rank", "-score", "created_at"])]
+        constraints = [
+            models.CheckConstraint(condition=ONE_ALERT_TARGET, name="alert_names_one_target"),
+        ]
+
+    def __str__(self):
+        return f"Safety alert {self.pk} ({self.get_level_display()})"
+
+    @property
+    def content(self):
+        return getattr(self, ALERT_TARGET_FIELDS[self.target])
+
+
+class ModerationAction(models.Model):
+    """One thing a moderator did, about an alert, a report or a member. The audit log
+    records it too; this table is what the queue shows as an item's history."""
+
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kind = models.CharField(max_length=20, choices=ModerationActionKind.choices)
+    alert = models.ForeignKey(
+        SafetyAlert, null=True, blank=True, on_delete=models.CASCADE, related_name="actions"
+    )
+    report = models.ForeignKey(
+        Report, null=True, blank=True, on_delete=models.CASCADE, related_name="actions"
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="moderation_actions_about",
+    )
+    reason = models.TextField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(alert__isnull=False)
+                | Q(report__isnull=False)
+                | Q(member__isnull=False),
+                name="moderation_action_is_about_something",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class ModeratorDuty(models.Model):
+    """Whether a moderator is on duty: unclaimed urgent alerts are escalated to those who
+    are (and to every moderator when nobody is, so that no alert goes unseen)."""
+
+    moderator = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="moderator_duty"
+    )
+    on_duty = models.BooleanField(default=False)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.moderator} ({'on' if self.on_duty else 'off'} duty)"
+
+
+class Suspension(models.Model):
+    """A member may not post, comment or send messages until `ends_at` (or until lifted).
+    They can still read, use their safety plan and reach "I need help now"."""
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="suspensions"
+    )
+    suspended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField(max_length=2000)
+    starts_at = models.DateTimeField(auto_now_add=True)
+    ends_at = models.DateTimeField(null=True, blank=True, help_text="Blank: until lifted.")
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-starts_at"]
+
+    def __str__(self):
+        return f"Suspension {self.pk}"
+
+
+class SafeguardingCase(TimeStampedModel):
+    """A moderator's record of concern about one member over time. Only moderators and
+    coordinators see cases; to everyone else a case does not exist (404). Every view is
+    written to the audit log."""
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safeguarding_cases"
+    )
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    summary = models.TextField(max_length=5000)
+    status = models.CharField(
+        max_length=10, choices=CaseStatus.choices, default=CaseStatus.OPEN, db_index=True
+    )
+    alerts = models.ManyToManyField(SafetyAlert, blank=True, related_name="cases")
+    outcome = models.TextField(max_length=5000, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        # Never the member's name: audit labels and logs are read more widely than cases.
+        return f"Safeguarding case {self.pk}"
+
+
+class CaseEntry(models.Model):
+    """A note, an action taken or a contact made, on a safeguarding case. Entries are
+    never edited or deleted; a correction is a new entry."""
+
+    case = models.ForeignKey(SafeguardingCase, on_delete=models.CASCADE, related_name="entries")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kind = models.CharField(max_length=10, choices=CaseEntryKind.choices)
+    text = models.TextField(max_length=5000)
+    # For a contact: when it happened (may be earlier than when it was written down).
+    happened_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name_plural = "case entries"
+
+    def __str__(self):
+        return f"{self.get_kind_display()} on case {self.case_id}"

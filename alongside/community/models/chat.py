@@ -8,6 +8,7 @@ from alongside.common.models import TimeStampedModel
 from alongside.community.choices import ContentStatus, ConversationKind, RoomKind
 from alongside.community.models.forum import Space
 from alongside.community.models.limits import MESSAGE_MAX_LENGTH
+from alongside.safety.risk.stored import AssessedContent
 
 
 class Room(models.Model):
@@ -54,7 +55,7 @@ class MessageQuerySet(models.QuerySet):
         return self.filter(status=ContentStatus.VISIBLE, deleted_at__isnull=True)
 
 
-class Message(models.Model):
+class Message(AssessedContent, models.Model):
     """A chat message. Stored before it is broadcast; ids increase, so a client that
     reconnects asks for everything after the last id it saw."""
 

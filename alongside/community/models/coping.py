@@ -7,9 +7,10 @@ from alongside.accounts.models import Topic
 from alongside.common.models import TimeStampedModel
 from alongside.community.choices import ContentStatus
 from alongside.community.models.limits import TITLE_MAX_LENGTH
+from alongside.safety.risk.stored import AssessedContent
 
 
-class CopingStrategy(TimeStampedModel):
+class CopingStrategy(AssessedContent, TimeStampedModel):
     """A coping technique a member shares: what it is and when it helps."""
 
     author = models.ForeignKey(
@@ -75,7 +76,7 @@ class CopingStrategyHelped(models.Model):
         return f"{self.user} found {self.strategy_id} helpful"
 
 
-class CopingComment(TimeStampedModel):
+class CopingComment(AssessedContent, TimeStampedModel):
     strategy = models.ForeignKey(CopingStrategy, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -11,6 +11,7 @@ from alongside.community.models.limits import (
     POST_MAX_LENGTH,
     TITLE_MAX_LENGTH,
 )
+from alongside.safety.risk.stored import AssessedContent
 
 
 class Space(TimeStampedModel):
@@ -79,7 +80,7 @@ class Thread(TimeStampedModel):
         return f"Thread {self.pk}"
 
 
-class Post(TimeStampedModel):
+class Post(AssessedContent, TimeStampedModel):
     """One post in a thread. The first post of a thread is its opening post."""
 
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
