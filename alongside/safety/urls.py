@@ -1,6 +1,13 @@
 from django.urls import path
 
-from alongside.safety import staff_views, views, views_plan
+from alongside.safety import (
+    staff_views,
+    urls_cases,
+    urls_moderation,
+    urls_support,
+    views,
+    views_plan,
+)
 
 app_name = "safety"
 urlpatterns = [
@@ -29,3 +36,4 @@ urlpatterns = [
         name="crisis_resource_deactivate",
     ),
 ]
+urlpatterns += urls_support.urlpatterns + urls_moderation.urlpatterns + urls_cases.urlpatterns

@@ -1,0 +1,95 @@
+"""What a member sees straight after writing something the risk check flagged.
+
+Urgent: a calm message, the first two or three crisis options for their country, their own
+safety plan if they have one, and "a moderator will check in with you"; what they wrote is
+held for a moderator (and they are told so, kindly). Concern: gentle resources; what they
+wrote is posted as normal. Pages, the API and the websocket all build on `writer_support`,
+so that members are told the same thing wherever they wrote."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.urls import reverse
+
+from alongside.safety.crisis import CrisisOptions, crisis_options
+from alongside.safety.models import CrisisResource, SafetyPlan
+from alongside.safety.plans import get_own_safety_plan
+from alongside.safety.risk import RiskAssessment, RiskLevel
+
+URGENT_MESSAGE = (
+    "It sounds like things are really hard right now. You don't have to face this alone: "
+    "you can talk to someone right now, any time of day or night."
+)
+HELD_MESSAGE = (
+    "We've kept what you wrote safe, and a moderator will read it before anyone else "
+    "does. A moderator will check in with you soon."
+)
+CONCERN_MESSAGE = (
+    "Thank you for sharing this. If things feel heavy, support is here whenever you want it."
+)
+
+
+@dataclass(frozen=True)
+class WriterSupport:
+    level: RiskLevel
+    held: bool
+    message: str
+    held_message: str
+    options: CrisisOptions
+    safety_plan: SafetyPlan | None = None
+    help_url: str = field(default="")
+
+    @property
+    def resources(self) -> list[CrisisResource]:
+        """Two or three options first, never a wall of numbers."""
+        if self.level == RiskLevel.URGENT:
+            return self.options.first_options
+        return self.options.first
+
+    def as_dict(self) -> dict:
+        """For the API and the websocket."""
+        return {
+            "level": str(self.level),
+            "held": self.held,
+            "message": self.message,
+            "held_message": self.held_message,
+            "resources": [_resource_dict(resource) for resource in self.resources],
+            "has_safety_plan": self.safety_plan is not None,
+            "safety_plan_url": reverse("safety:plan") if self.safety_plan else "",
+            "help_url": self.help_url,
+        }
+
+
+def _resource_dict(resource: CrisisResource) -> dict:
+    return {
+        "name": resource.name,
+        "description": resource.description,
+        "phone": resource.phone,
+        "text_number": resource.text_number,
+        "text_keyword": resource.text_keyword,
+        "web_url": resource.web_url,
+        "opening_hours": resource.opening_hours,
+        "audience": resource.audience,
+        "is_emergency": resource.is_emergency,
+    }
+
+
+def member_country(user) -> str:
+    return settings.ALONGSIDE_COUNTRY
+
+
+def writer_support(*, user, risk: RiskAssessment, held: bool) -> WriterSupport | None:
+    """What to show `user` after they wrote something with this risk; None for no risk."""
+    level = RiskLevel(risk.level)
+    if level == RiskLevel.NONE:
+        return None
+    urgent = level == RiskLevel.URGENT
+    return WriterSupport(
+        level=level,
+        held=held,
+        message=URGENT_MESSAGE if urgent else CONCERN_MESSAGE,
+        held_message=HELD_MESSAGE if held else "",
+        options=crisis_options(country=member_country(user)),
+        safety_plan=get_own_safety_plan(user=user) if urgent else None,
+        help_url=reverse("safety:help_now"),
+    )

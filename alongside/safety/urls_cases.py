@@ -1,0 +1,3 @@
+"""URL patterns for the safety net's cases pages, part of the `safety` namespace."""
+
+urlpatterns = []
