@@ -4,6 +4,7 @@ from alongside.safety import (
     staff_views,
     urls_cases,
     urls_moderation,
+    urls_moderation_members,
     urls_support,
     views,
     views_plan,
@@ -36,4 +37,9 @@ urlpatterns = [
         name="crisis_resource_deactivate",
     ),
 ]
-urlpatterns += urls_support.urlpatterns + urls_moderation.urlpatterns + urls_cases.urlpatterns
+urlpatterns += (
+    urls_support.urlpatterns
+    + urls_moderation.urlpatterns
+    + urls_moderation_members.urlpatterns
+    + urls_cases.urlpatterns
+)
