@@ -14,6 +14,10 @@ from alongside.accounts.models import ApiToken, Profile, Topic, User
 from alongside.accounts.places import Place
 from alongside.accounts.roles import Role
 from alongside.common.audit import record_audit
+from alongside.community.text import TextPurpose, prepare_member_text
+from alongside.safety.alerts import raise_alert
+from alongside.safety.risk import RiskAssessment
+from alongside.safety.risk.stored import apply_risk, combine
 
 
 class DisplayNameTaken(ValidationError):
@@ -25,6 +29,9 @@ class DisplayNameTaken(ValidationError):
 
 # Passed as `place` to update_profile: leave the stored place as it is.
 UNCHANGED = object()
+
+# The profile's free text, which goes through the safety net's risk check like a post.
+PROFILE_TEXT_FIELDS = ("would_like_to_receive", "could_offer", "access_needs_other")
 
 
 def _save_profile(profile: Profile, **kwargs) -> None:
@@ -67,12 +74,20 @@ def update_profile(
     place: Place | object | None = UNCHANGED,
     visibility: dict[str, str] | None = None,
 ) -> Profile:
-    """Apply validated changes. `place=None` clears the place; UNCHANGED leaves it."""
+    """Apply validated changes. `place=None` clears the place; UNCHANGED leaves it.
+
+    When the free text (PROFILE_TEXT_FIELDS) changes, it is risk-checked like a post: the
+    profile stores the risk of its free text as a whole, urgent text is held (shown to
+    nobody but the member and moderators: `text_held`), and any alert is raised."""
     # Compare against the stored row (a ModelForm has already changed the instance it holds).
     profile = Profile.objects.select_for_update().get(pk=profile.pk)
+    tidied, text_risk = _checked_text(profile, changes)
+    changes = {**changes, **tidied}
     changed = [name for name, value in changes.items() if getattr(profile, name) != value]
     for name, value in changes.items():
         setattr(profile, name, value)
+    if text_risk is not None:
+        apply_risk(profile, text_risk)
     if place is not UNCHANGED:
         new_id = place.geonameid if place else None
         if profile.place_geonameid != new_id:
@@ -87,6 +102,8 @@ def update_profile(
             changed.append("visibility")
         profile.visibility = merged
     _save_profile(profile)
+    if text_risk is not None:
+        raise_alert(content=profile, member=profile.user)
     if topics is not None:
         if {t.pk for t in profile.topics.all()} != {t.pk for t in topics}:
             changed.append("topics")
@@ -96,6 +113,36 @@ def update_profile(
         actor=actor, verb="profile.updated", target=profile, data={"fields": sorted(changed)}
     )
     return profile
+
+
+def profile_text_changed(changed_fields) -> bool:
+    """Whether a change to these fields (a form's changed_data) gets the risk check."""
+    return any(name in changed_fields for name in PROFILE_TEXT_FIELDS)
+
+
+def _checked_text(profile: Profile, changes: dict) -> tuple[dict, RiskAssessment | None]:
+    """The changed free text, tidied as all member text is, and the risk of the profile's
+    free text as it will stand (all of it together); None when none of it changes."""
+    new = {
+        name: changes[name]
+        for name in PROFILE_TEXT_FIELDS
+        if name in changes and changes[name] != getattr(profile, name)
+    }
+    if not new:
+        return {}, None
+    prepared = {
+        name: prepare_member_text(
+            text=new.get(name, getattr(profile, name)),
+            author=profile.user,
+            purpose=TextPurpose.PROFILE,
+            max_length=Profile._meta.get_field(name).max_length,
+            required=False,
+            markdown=False,
+        )
+        for name in PROFILE_TEXT_FIELDS
+    }
+    tidied = {name: prepared[name].source for name in new}
+    return tidied, combine(*(text.risk for text in prepared.values()))
 
 
 def _role_group(role: Role) -> Group:

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -8,6 +9,8 @@ from alongside.accounts import actions, places, selectors
 from alongside.accounts.forms import ApiTokenForm, ProfileForm
 from alongside.accounts.permissions import access_api_token_by_id, access_member_by_id
 from alongside.accounts.presenters import profile_rows
+from alongside.community.text import NO_RISK
+from alongside.safety.views_support import after_writing
 
 
 class OwnProfileView(LoginRequiredMixin, TemplateView):
@@ -43,8 +46,16 @@ class ProfileEditView(LoginRequiredMixin, View):
         form = ProfileForm(request.POST, instance=profile)
         if not (form.is_valid() and form.apply(actor=request.user)):
             return render(request, self.template_name, {"form": form}, status=400)
-        messages.success(request, "Your profile has been saved.")
-        return redirect("accounts:profile")
+        profile = selectors.profile_with_topics(user=request.user)
+        # Support is about what they just wrote: only when the free text changed.
+        risk = profile.risk if actions.profile_text_changed(form.changed_data) else NO_RISK
+        return after_writing(
+            request,
+            risk=risk,
+            held=profile.text_held,
+            back_url=reverse("accounts:profile"),
+            success="Your profile has been saved.",
+        )
 
 
 class ApiTokenListView(LoginRequiredMixin, View):

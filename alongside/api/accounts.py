@@ -1,6 +1,7 @@
 from ninja import Router
 
 from alongside.accounts import selectors
+from alongside.accounts.actions import profile_text_changed
 from alongside.accounts.forms import ProfileForm
 from alongside.accounts.permissions import access_member_by_id
 from alongside.accounts.presenters import visible_profile
@@ -12,10 +13,12 @@ from alongside.api.schemas import (
     ERRORS,
     MeOut,
     OwnProfileOut,
+    OwnProfileSavedOut,
     ProfileOut,
     ProfilePatch,
     TopicOut,
 )
+from alongside.safety.support import writer_support
 
 router = Router(tags=["accounts"])
 
@@ -38,6 +41,7 @@ def _own_profile(user) -> dict:
     return {
         **visible_profile(viewer=user, owner=user),
         "visibility": {field: profile.visibility_of(field) for field in PRIVATE_FIELDS},
+        "text_held": profile.text_held,
     }
 
 
@@ -53,9 +57,12 @@ def _form_data(profile) -> dict:
 
 @router.patch(
     "/me/profile",
-    response={200: OwnProfileOut, **ERRORS},
+    response={200: OwnProfileSavedOut, **ERRORS},
     summary="Change your profile",
-    description="Send only the fields to change. Validation is the same as the profile page.",
+    description="Send only the fields to change. Validation is the same as the profile page. "
+    "Changed free text (`would_like_to_receive`, `could_offer`, `access_needs_other`) is "
+    "risk-checked like a post: `safety` is not null when the check found something, and "
+    "urgent text is held (`text_held`: only you and moderators see it meanwhile).",
 )
 def update_own_profile(request, payload: ProfilePatch):
     user = request.auth
@@ -73,7 +80,15 @@ def update_own_profile(request, payload: ProfilePatch):
     form = ProfileForm(data, instance=profile)
     if not (form.is_valid() and form.apply(actor=user)):
         raise FormErrors(form)
-    return _own_profile(user)
+    saved = _own_profile(user)
+    return {**saved, "safety": _safety(user) if profile_text_changed(form.changed_data) else None}
+
+
+def _safety(user) -> dict | None:
+    """What the member should see at once about the free text they just wrote."""
+    profile = user.profile
+    support = writer_support(user=user, risk=profile.risk, held=profile.text_held)
+    return support.as_dict() if support else None
 
 
 @router.get(

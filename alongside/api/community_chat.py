@@ -7,10 +7,10 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from alongside.api.errors import FormErrors
-from alongside.api.schemas import ERRORS, ErrorOut
+from alongside.api.schemas import ERRORS, SAFETY_FIELD_DESCRIPTION, ErrorOut, SafetyOut
 from alongside.community.actions.chat import mark_room_read, send_message
 from alongside.community.choices import ContentStatus
-from alongside.community.errors import ChatRateLimited
+from alongside.community.errors import ChatRateLimited, CommunityActionError
 from alongside.community.forms_chat import SendMessageForm
 from alongside.community.permissions.rooms import access_room_by_id, check_send_message_permission
 from alongside.community.realtime import message_payload
@@ -21,6 +21,8 @@ from alongside.community.selectors.chat import (
     room_title,
 )
 from alongside.community.selectors.protections import protections_for
+from alongside.safety.support import writer_support
+from alongside.safety.suspensions import check_not_suspended
 
 router = Router(tags=["community: chat"])
 MAX_LIMIT = 200
@@ -52,6 +54,11 @@ class MessageOut(Schema):
         description='Why it is shown collapsed to you ("" if it isn\'t): you blocked '
         "its author, or it contains a word you muted."
     )
+    held: bool = Field(
+        False,
+        description="Only ever true on your own messages: waiting for a moderator, and "
+        "nobody else can see it. Show it to its writer marked as waiting.",
+    )
 
 
 class MessagePageOut(Schema):
@@ -69,6 +76,7 @@ class SendIn(Schema):
 class SentOut(Schema):
     message: MessageOut
     held: bool = Field(description="Waiting for a moderator before others see it.")
+    safety: SafetyOut | None = Field(description=SAFETY_FIELD_DESCRIPTION)
 
 
 class ReadIn(Schema):
@@ -80,7 +88,19 @@ def _message_out(message, protections) -> dict:
     payload["collapsed"] = protections.collapse_reason(
         author_id=message.author_id, text=message.body
     )
+    payload["held"] = message.status == ContentStatus.HELD
     return payload
+
+
+def _send_refusal(user, room) -> str:
+    try:
+        check_send_message_permission(user, room)
+        check_not_suspended(user, room=room)
+    except PermissionDenied as error:
+        return str(error)
+    except ValidationError as error:  # a moderator has paused their posting
+        return " ".join(error.messages)
+    return ""
 
 
 @router.get(
@@ -91,11 +111,7 @@ def _message_out(message, protections) -> dict:
 )
 def get_room(request, room_id: int):
     room = access_room_by_id(user=request.auth, room_id=room_id)
-    try:
-        check_send_message_permission(request.auth, room)
-        refusal = ""
-    except PermissionDenied as error:
-        refusal = str(error)
+    refusal = _send_refusal(request.auth, room)
     return {
         "id": room.pk,
         "kind": room.kind,
@@ -113,7 +129,8 @@ def get_room(request, room_id: int):
     summary="A room's messages",
     description="With `after`: messages newer than that id (to catch up after a dropped "
     "connection). With `before`: older ones (history). With neither: the newest. Always "
-    "oldest first, at most `limit` (1 to 200).",
+    "oldest first, at most `limit` (1 to 200). Your own messages waiting for a moderator "
+    "are included, marked `held`; nobody else's are.",
 )
 def list_messages(
     request, room_id: int, after: int | None = None, before: int | None = None, limit: int = 50
@@ -130,10 +147,10 @@ def list_messages(
     if errors:
         raise FormErrors.from_messages(errors)
     if after is not None:
-        found = messages_after(room, after=after, limit=limit + 1)
+        found = messages_after(room, after=after, limit=limit + 1, viewer=request.auth)
         messages, has_more = found[:limit], len(found) > limit
     else:
-        page = messages_before(room, before=before, limit=limit)
+        page = messages_before(room, before=before, limit=limit, viewer=request.auth)
         messages, has_more = page.messages, page.has_older
     protections = protections_for(request.auth)
     return {"messages": [_message_out(m, protections) for m in messages], "has_more": has_more}
@@ -144,8 +161,11 @@ def list_messages(
     response={201: SentOut, **ERRORS, 429: ErrorOut},
     summary="Send a message",
     description="Stored, then broadcast to everyone connected to the room. Sending the same "
-    "`client_id` again returns the message already stored. 403 when you may read but not "
-    "write (for example, a space's guidelines not yet accepted); 429 when sending too fast.",
+    "`client_id` again returns the message already stored. Every message is risk-checked: "
+    "`safety` is null, or support to show the writer at once; an urgent message is `held` "
+    "for a moderator and not broadcast. 403 when you may read but not write (for example, "
+    "a space's guidelines not yet accepted, or a moderator has paused your posting); 429 "
+    "when sending too fast.",
 )
 def post_message(request, room_id: int, payload: SendIn):
     room = access_room_by_id(user=request.auth, room_id=room_id)
@@ -162,11 +182,19 @@ def post_message(request, room_id: int, payload: SendIn):
         )
     except ChatRateLimited as error:
         raise HttpError(429, " ".join(error.messages)) from error
+    except CommunityActionError as error:  # a moderator has paused their posting
+        raise HttpError(403, " ".join(error.messages)) from error
     except ValidationError as error:
         raise FormErrors.from_messages({"body": error.messages}) from error
     held = message.status != ContentStatus.VISIBLE
+    support = writer_support(user=request.auth, risk=message.risk, held=held)
     return Status(
-        201, {"message": _message_out(message, protections_for(request.auth)), "held": held}
+        201,
+        {
+            "message": _message_out(message, protections_for(request.auth)),
+            "held": held,
+            "safety": support.as_dict() if support else None,
+        },
     )
 
 

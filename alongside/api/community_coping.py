@@ -13,14 +13,17 @@ from alongside.api.schemas import ERRORS, REFUSED
 from alongside.api.schemas_coping import (
     CopingCommentIn,
     CopingCommentOut,
+    CopingCommentWrittenOut,
     CopingStrategyIn,
     CopingStrategyOut,
     CopingStrategyPageOut,
     CopingStrategyPatch,
+    CopingStrategyWrittenOut,
     HelpedOut,
     SearchPageOut,
 )
 from alongside.community.actions import coping as actions
+from alongside.community.choices import ContentStatus
 from alongside.community.forms_coping import (
     CopingCommentForm,
     CopingFilterForm,
@@ -35,6 +38,7 @@ from alongside.community.selectors.coping import (
 )
 from alongside.community.selectors.protections import protections_for
 from alongside.community.selectors.search import describe_hits, search_community
+from alongside.safety.support import writer_support
 
 router = Router(tags=["community: coping"])
 
@@ -52,6 +56,14 @@ def _action_errors():
         if hasattr(error, "error_dict"):
             raise FormErrors.from_messages(error.message_dict) from error
         raise FormErrors.from_messages({"__all__": error.messages}) from error
+
+
+def _safety(content, user) -> dict | None:
+    """What the writer should see at once about what they just wrote (see SafetyOut)."""
+    support = writer_support(
+        user=user, risk=content.risk, held=content.status == ContentStatus.HELD
+    )
+    return support.as_dict() if support else None
 
 
 def _author_name(user) -> str | None:
@@ -135,16 +147,19 @@ def list_coping_strategies(request, topic: str = "", q: str = "", limit: int = 2
 
 @router.post(
     "/coping",
-    response={201: CopingStrategyOut, **ERRORS, **REFUSED},
+    response={201: CopingStrategyWrittenOut, **ERRORS, **REFUSED},
     summary="Share a coping strategy",
-    description="`what_it_is` and `when_it_helps` take markdown. 409 when posting too fast.",
+    description="`what_it_is` and `when_it_helps` take markdown. 409 when posting too fast "
+    "or when a moderator has paused your posting. `safety` is not null when the risk check "
+    "found something: show it to the writer at once. An urgent strategy is held.",
 )
 def share_coping_strategy(request, payload: CopingStrategyIn):
     permissions.check_share_coping_strategy_permission(request.auth)
     form = _valid_strategy_form(payload.model_dump())
     with _action_errors():
         strategy = actions.share_coping_strategy(author=request.auth, details=form.details())
-    return Status(201, _strategy_detail(strategy, request.auth))
+    detail = _strategy_detail(strategy, request.auth)
+    return Status(201, {**detail, "safety": _safety(strategy, request.auth)})
 
 
 @router.get(
@@ -160,9 +175,10 @@ def read_coping_strategy(request, strategy_id: int):
 
 @router.patch(
     "/coping/{strategy_id}",
-    response={200: CopingStrategyOut, **ERRORS, **REFUSED},
+    response={200: CopingStrategyWrittenOut, **ERRORS, **REFUSED},
     summary="Change your coping strategy",
-    description="Only its writer can. Send only the fields to change.",
+    description="Only its writer can. Send only the fields to change. Risk-checked like a "
+    "new strategy (`safety`); an urgent edit is held again.",
 )
 def edit_coping_strategy(request, strategy_id: int, payload: CopingStrategyPatch):
     strategy = permissions.access_coping_strategy_by_id(user=request.auth, strategy_id=strategy_id)
@@ -172,7 +188,7 @@ def edit_coping_strategy(request, strategy_id: int, payload: CopingStrategyPatch
     form = _valid_strategy_form(data)
     with _action_errors():
         actions.edit_coping_strategy(strategy=strategy, editor=request.auth, details=form.details())
-    return _strategy_detail(strategy, request.auth)
+    return {**_strategy_detail(strategy, request.auth), "safety": _safety(strategy, request.auth)}
 
 
 @router.delete(
@@ -238,10 +254,11 @@ def list_comments(request, strategy_id: int):
 
 @router.post(
     "/coping/{strategy_id}/comments",
-    response={201: CopingCommentOut, **ERRORS, **REFUSED},
+    response={201: CopingCommentWrittenOut, **ERRORS, **REFUSED},
     summary="Comment on a strategy",
-    description="`body` takes markdown. The strategy's writer is notified. 409 when posting "
-    "too fast.",
+    description="`body` takes markdown. The strategy's writer is notified (not while the "
+    "comment is held). 409 when posting too fast or when a moderator has paused your "
+    "posting. `safety` is not null when the risk check found something.",
 )
 def comment_on_strategy(request, strategy_id: int, payload: CopingCommentIn):
     strategy = permissions.access_coping_strategy_by_id(user=request.auth, strategy_id=strategy_id)
@@ -253,7 +270,8 @@ def comment_on_strategy(request, strategy_id: int, payload: CopingCommentIn):
         comment = actions.comment_on_coping_strategy(
             strategy=strategy, author=request.auth, body=form.cleaned_data["body"]
         )
-    return Status(201, _comment_out(comment, request.auth, protections_for(request.auth)))
+    out = _comment_out(comment, request.auth, protections_for(request.auth))
+    return Status(201, {**out, "safety": _safety(comment, request.auth)})
 
 
 @router.delete(

@@ -14,6 +14,7 @@ from alongside.api.community_forum_schemas import (
     PostIn,
     PostOut,
     PostPatch,
+    PostWrittenOut,
     RevisionOut,
     SpaceDetailOut,
     SpaceIn,
@@ -22,6 +23,7 @@ from alongside.api.community_forum_schemas import (
     ThreadDetailOut,
     ThreadIn,
     ThreadPageOut,
+    ThreadStartedOut,
 )
 from alongside.api.errors import FormErrors, form_as_input
 from alongside.api.paging import check_page_bounds
@@ -42,6 +44,7 @@ from alongside.community.permissions.forum import (
 from alongside.community.permissions.roles import is_moderator
 from alongside.community.permissions.rooms import has_accepted_guidelines
 from alongside.community.selectors import forum as selectors
+from alongside.safety.support import writer_support
 
 router = Router(tags=["community: forum"])
 
@@ -131,6 +134,14 @@ def _single_post_out(post, user) -> dict:
 
     post.can_edit = can_edit_post(user, post)
     return _post_out(post, user)
+
+
+def _safety(content, user) -> dict | None:
+    """What the writer should see at once about what they just wrote (see SafetyOut)."""
+    support = writer_support(
+        user=user, risk=content.risk, held=content.status == ContentStatus.HELD
+    )
+    return support.as_dict() if support else None
 
 
 # ---- Spaces ------------------------------------------------------------------------------
@@ -254,10 +265,12 @@ def _thread_detail(request, thread, page_number) -> dict:
 
 @router.post(
     "/spaces/{slug}/threads",
-    response={201: ThreadDetailOut, **ERRORS, **REFUSED},
+    response={201: ThreadStartedOut, **ERRORS, **REFUSED},
     summary="Start a thread",
     description="409 if you haven't accepted the space's current guidelines (send "
-    "`accept_guidelines_version` to accept them with this post), or are posting too fast.",
+    "`accept_guidelines_version` to accept them with this post), are posting too fast, or "
+    "a moderator has paused your posting. `safety` is not null when the risk check found "
+    "something: show it to the writer at once. An urgent thread is held (status `held`).",
 )
 def start_thread(request, slug: str, payload: ThreadIn):
     space = access_space_by_slug(user=request.auth, slug=slug)
@@ -271,7 +284,10 @@ def start_thread(request, slug: str, payload: ThreadIn):
             content_warning=data["content_warning"],
             accepted_guidelines_version=payload.accept_guidelines_version,
         )
-    return Status(201, _thread_detail(request, thread, 1))
+    opening = selectors.opening_post(thread=thread)
+    return Status(
+        201, {**_thread_detail(request, thread, 1), "safety": _safety(opening, request.auth)}
+    )
 
 
 @router.get(
@@ -281,15 +297,18 @@ def start_thread(request, slug: str, payload: ThreadIn):
     description="20 posts a page. Reading it marks those posts as seen.",
 )
 def read_thread(request, thread_id: int, page: int = 1):
-    thread = access_thread_by_id(user=request.auth, thread_id=thread_id)
+    # The writer of a thread held for a moderator still reads it (nobody else can).
+    thread = selectors.access_thread_to_read(user=request.auth, thread_id=thread_id)
     return _thread_detail(request, thread, page)
 
 
 @router.post(
     "/threads/{thread_id}/posts",
-    response={201: PostOut, **ERRORS, **REFUSED},
+    response={201: PostWrittenOut, **ERRORS, **REFUSED},
     summary="Reply to a thread",
-    description="`quoted_post_id` quotes a visible post of the same thread.",
+    description="`quoted_post_id` quotes a visible post of the same thread. `safety` is "
+    "not null when the risk check found something: show it to the writer at once. 409 if "
+    "the thread isn't taking replies or a moderator has paused your posting.",
 )
 def reply(request, thread_id: int, payload: PostIn):
     thread = access_thread_by_id(user=request.auth, thread_id=thread_id)
@@ -313,7 +332,9 @@ def reply(request, thread_id: int, payload: PostIn):
             quoted_post=quoted,
             accepted_guidelines_version=payload.accept_guidelines_version,
         )
-    return Status(201, _single_post_out(post, request.auth))
+    return Status(
+        201, {**_single_post_out(post, request.auth), "safety": _safety(post, request.auth)}
+    )
 
 
 @router.post(
@@ -339,9 +360,11 @@ def unmute(request, thread_id: int):
 
 @router.patch(
     "/posts/{post_id}",
-    response={200: PostOut, **ERRORS, **REFUSED},
+    response={200: PostWrittenOut, **ERRORS, **REFUSED},
     summary="Edit your post",
-    description="The previous version is kept for moderators.",
+    description="The previous version is kept for moderators. An edit is risk-checked "
+    "like a new post: `safety` is not null when it found something, and an urgent edit is "
+    "held again.",
 )
 def edit_post(request, post_id: int, payload: PostPatch):
     post = access_post_by_id(user=request.auth, post_id=post_id)
@@ -357,7 +380,7 @@ def edit_post(request, post_id: int, payload: PostPatch):
             body=data["body"],
             content_warning=data["content_warning"],
         )
-    return _single_post_out(post, request.auth)
+    return {**_single_post_out(post, request.auth), "safety": _safety(post, request.auth)}
 
 
 @router.delete(

@@ -6,6 +6,8 @@ from datetime import datetime
 from ninja import Schema
 from pydantic import ConfigDict, Field
 
+from alongside.api.schemas import SAFETY_FIELD_DESCRIPTION, SafetyOut
+
 
 class SpaceOut(Schema):
     slug: str
@@ -77,7 +79,10 @@ class PostOut(Schema):
     id: int
     thread_id: int
     author: str | None
-    status: str
+    status: str = Field(
+        description='visible, held ("waiting for a moderator": only its writer and '
+        "moderators see it), hidden or deleted"
+    )
     created_at: datetime
     edited_at: datetime | None
     body: str = Field(description="Markdown source; empty for a deleted post")
@@ -98,6 +103,14 @@ class ThreadDetailOut(ThreadOut):
     page: int
     num_pages: int
     posts: list[PostOut]
+
+
+class ThreadStartedOut(ThreadDetailOut):
+    safety: SafetyOut | None = Field(None, description=SAFETY_FIELD_DESCRIPTION)
+
+
+class PostWrittenOut(PostOut):
+    safety: SafetyOut | None = Field(None, description=SAFETY_FIELD_DESCRIPTION)
 
 
 class ThreadIn(Schema):

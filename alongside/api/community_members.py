@@ -17,7 +17,7 @@ from alongside.community.actions.notifications import (
     mark_notification_read,
 )
 from alongside.community.actions.protection import BREAK_LENGTHS
-from alongside.community.choices import DigestFrequency
+from alongside.community.choices import ContentStatus, DigestFrequency
 from alongside.community.forms_members import CommunitySettingsForm
 from alongside.community.permissions.members import (
     access_conversation_by_id,
@@ -95,6 +95,11 @@ class MessageOut(Schema):
     created_at: str
     client_id: str
     collapsed: str = Field(description='Why it is folded away for you ("" if it isn\'t).')
+    held: bool = Field(
+        False,
+        description="Only ever true on your own messages: waiting for a moderator, and the "
+        "other member can't see it. Show it to its writer marked as waiting.",
+    )
 
 
 class ConversationDetailOut(ConversationOut):
@@ -265,12 +270,14 @@ def create_conversation(request, payload: ConversationIn):
     response={200: ConversationDetailOut, **ERRORS},
     summary="One conversation and its newest messages",
     description="404 unless you are one of its two members. `before` pages back by message "
-    "id. Reading doesn't move your read marker; the websocket's read frame does.",
+    "id. Reading doesn't move your read marker; the websocket's read frame does. Your own "
+    "messages waiting for a moderator are included, marked `held`; the other member's are "
+    "not. Send with POST /community/rooms/{room}/messages.",
 )
 def read_conversation(request, conversation_id: int, before: int | None = None):
     user = request.auth
     conversation = access_conversation_by_id(user=user, conversation_id=conversation_id)
-    shown = conversation_messages(conversation=conversation, before=before)
+    shown = conversation_messages(conversation=conversation, before=before, viewer=user)
     protections = protections_for(user)
     messages = [
         {
@@ -278,6 +285,7 @@ def read_conversation(request, conversation_id: int, before: int | None = None):
             "collapsed": protections.collapse_reason(
                 author_id=message.author_id, text=message.body
             ),
+            "held": message.status == ContentStatus.HELD,
         }
         for message in shown
     ]

@@ -1,3 +1,5 @@
+from typing import Literal
+
 from ninja import Schema
 from pydantic import ConfigDict, Field
 
@@ -15,6 +17,42 @@ class ErrorOut(Schema):
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 # A domain refusal: the request was well formed but the state doesn't allow it.
 REFUSED = {409: ErrorOut}
+
+
+class SupportResourceOut(Schema):
+    name: str
+    description: str
+    phone: str = Field(description='To call ("" if none).')
+    text_number: str = Field(description='To text ("" if none).')
+    text_keyword: str = Field(description='The word to text, e.g. "SHOUT" ("" if none).')
+    web_url: str
+    opening_hours: str
+    audience: str = Field(description='Who it is for, e.g. "under 19s" ("" for anyone).')
+    is_emergency: bool
+
+
+class SafetyOut(Schema):
+    """What to show a member straight after they wrote something the risk check flagged
+    (safety.support.writer_support): the same on every page and endpoint that stores
+    member text."""
+
+    level: Literal["concern", "urgent"]
+    held: bool = Field(description="What they wrote waits for a moderator; tell them kindly.")
+    message: str = Field(description="A calm message to show first.")
+    held_message: str = Field(description='Says it is kept safe for a moderator ("" if not).')
+    resources: list[SupportResourceOut] = Field(
+        description="Two or three options to show first, not a wall of numbers."
+    )
+    has_safety_plan: bool
+    safety_plan_url: str = Field(description='Their own safety plan ("" if they have none).')
+    help_url: str = Field(description='The "I need help now" page.')
+
+
+SAFETY_FIELD_DESCRIPTION = (
+    "null, or support to show the writer at once because the risk check found something in "
+    "what they wrote. urgent: it is held for a moderator (only its writer sees it), and a "
+    "moderator will check in; concern: it is posted as normal, with gentle resources."
+)
 
 
 class MeOut(Schema):
@@ -48,6 +86,15 @@ class ProfileOut(Schema):
 
 class OwnProfileOut(ProfileOut):
     visibility: dict[str, Visibility]
+    text_held: bool = Field(
+        False,
+        description="What you'd like, what you could offer and your access-needs note are "
+        "waiting for a moderator: only you (and moderators) can see them meanwhile.",
+    )
+
+
+class OwnProfileSavedOut(OwnProfileOut):
+    safety: SafetyOut | None = Field(None, description=SAFETY_FIELD_DESCRIPTION)
 
 
 class ProfilePatch(Schema):

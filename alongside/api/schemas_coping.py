@@ -5,6 +5,13 @@ from datetime import datetime
 from ninja import Schema
 from pydantic import ConfigDict, Field
 
+from alongside.api.schemas import SAFETY_FIELD_DESCRIPTION, SafetyOut
+
+STATUS_DESCRIPTION = (
+    'visible, held ("waiting for a moderator": only its writer and moderators see it), '
+    "hidden or deleted."
+)
+
 
 class CopingStrategyOut(Schema):
     id: int
@@ -18,13 +25,17 @@ class CopingStrategyOut(Schema):
     helped_count: int
     found_helpful: bool = Field(description="Whether it helped you.")
     is_own: bool
-    status: str
+    status: str = Field(description=STATUS_DESCRIPTION)
     collapse_reason: str = Field(
         description="Why it is shown collapsed to you (you blocked its writer, or it contains "
         "a word you muted); empty if it isn't."
     )
     created_at: datetime
     edited_at: datetime | None
+
+
+class CopingStrategyWrittenOut(CopingStrategyOut):
+    safety: SafetyOut | None = Field(None, description=SAFETY_FIELD_DESCRIPTION)
 
 
 class CopingStrategyPageOut(Schema):
@@ -71,10 +82,14 @@ class CopingCommentOut(Schema):
     author: str | None
     body: str
     body_html: str
-    status: str
+    status: str = Field(description=STATUS_DESCRIPTION)
     is_own: bool
     collapse_reason: str
     created_at: datetime
+
+
+class CopingCommentWrittenOut(CopingCommentOut):
+    safety: SafetyOut | None = Field(None, description=SAFETY_FIELD_DESCRIPTION)
 
 
 class SearchHitOut(Schema):

@@ -20,7 +20,7 @@ from django.utils.html import strip_tags
 from alongside.community.actions import presence
 from alongside.community.actions.chat import mark_room_read, send_message
 from alongside.community.choices import ContentStatus
-from alongside.community.errors import ChatRateLimited
+from alongside.community.errors import ChatRateLimited, CommunityActionError
 from alongside.community.forms_chat import SendMessageForm
 from alongside.community.permissions.rooms import (
     access_room_by_id,
@@ -35,6 +35,7 @@ from alongside.community.selectors.chat import (
     present_users,
 )
 from alongside.community.selectors.protections import NO_PROTECTIONS, protections_for
+from alongside.safety.support import writer_support
 
 logger = logging.getLogger(__name__)
 
@@ -129,25 +130,43 @@ def _heartbeat(user, room, channel_name):
     return protections_for(user)
 
 
-def _send(user, room_id, body, client_id) -> dict:
+def _send(user, room_id, body, client_id) -> tuple[list[dict], dict | None]:
+    """Store the message. Returns the frames for the sender (the ack, and a `support`
+    frame when the risk check found something) and, for a held message, its payload (the
+    sender still sees it, marked as waiting; nobody else hears of it)."""
     try:
         room = access_room_by_id(user=user, room_id=room_id)
         check_send_message_permission(user, room)
         message = send_message(room=room, author=user, body=body, client_id=client_id)
     except Http404:
-        return _error("forbidden", "You can't write in this room any more.", client_id)
+        return [_error("forbidden", "You can't write in this room any more.", client_id)], None
     except PermissionDenied as error:
-        return _error("forbidden", str(error) or "You can't write in this room.", client_id)
+        return [_error("forbidden", str(error) or "You can't write in this room.", client_id)], None
     except ChatRateLimited as error:
-        return _error("rate_limited", " ".join(error.messages), client_id)
-    except ValidationError as error:  # MemberTextError, CommunityActionError
-        return _error("invalid", " ".join(error.messages), client_id)
-    return {
-        "type": "sent",
-        "client_id": client_id,
-        "id": message.pk,
-        "held": message.status == ContentStatus.HELD,
-    }
+        return [_error("rate_limited", " ".join(error.messages), client_id)], None
+    except CommunityActionError as error:  # a moderator has paused their posting
+        return [_error("forbidden", " ".join(error.messages), client_id)], None
+    except ValidationError as error:  # MemberTextError
+        return [_error("invalid", " ".join(error.messages), client_id)], None
+    held = message.status == ContentStatus.HELD
+    frames = [{"type": "sent", "client_id": client_id, "id": message.pk, "held": held}]
+    support = writer_support(user=user, risk=message.risk, held=held)
+    if support is not None:
+        frames.append(
+            {
+                "type": "support",
+                "client_id": client_id,
+                "message_id": message.pk,
+                "held": held,
+                "support": support.as_dict(),
+            }
+        )
+    return frames, (_payload(message) if held else None)
+
+
+def _payload(message) -> dict:
+    """A message as its reader gets it; `held` is only ever true on the reader's own."""
+    return {**message_payload(message), "held": message.status == ContentStatus.HELD}
 
 
 def _still_allowed(user, room) -> bool:
@@ -159,7 +178,7 @@ def _messages_after(user, room, after) -> list[dict] | None:
     """Messages after `after`, or None if the member may no longer read the room."""
     if not _still_allowed(user, room):
         return None
-    return [message_payload(message) for message in messages_after(room, after=after)]
+    return [_payload(message) for message in messages_after(room, after=after, viewer=user)]
 
 
 def _mark_read(room, user, up_to) -> bool:
@@ -308,8 +327,13 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if not form.is_valid():  # only the client id can be wrong here; the text is the action's
             await self.send_frame(_error("malformed", MALFORMED))
             return
-        reply = await database_sync_to_async(_send)(self.user, self.room.pk, body, client_id)
-        await self.send_frame(reply)
+        frames, own_held = await database_sync_to_async(_send)(
+            self.user, self.room.pk, body, client_id
+        )
+        if own_held is not None:
+            await self.deliver(own_held)
+        for reply in frames:
+            await self.send_frame(reply)
 
     async def on_typing(self, frame):
         now = time.monotonic()

@@ -33,6 +33,7 @@ class TextPurpose(models.TextChoices):
     COMMENT = "comment", "comment"
     CONTENT_WARNING = "content_warning", "content warning"
     REPORT = "report", "report"
+    PROFILE = "profile", "profile"
 
 
 # Kept on one line: they are shown as headings, labels and list entries.

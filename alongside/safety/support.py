@@ -27,6 +27,7 @@ HELD_MESSAGE = (
 CONCERN_MESSAGE = (
     "Thank you for sharing this. If things feel heavy, support is here whenever you want it."
 )
+CHECK_IN_MESSAGE = "A moderator will check in with you soon."
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,17 @@ class WriterSupport:
     options: CrisisOptions
     safety_plan: SafetyPlan | None = None
     help_url: str = field(default="")
+
+    @property
+    def next_steps(self) -> str:
+        """What happens to what they wrote, and that a moderator will check in."""
+        return self.held_message if self.held else CHECK_IN_MESSAGE
+
+    @property
+    def support_lines(self) -> list[CrisisResource]:
+        """The first one or two lines to talk to (not the emergency number): for the
+        gentle panel after a concern."""
+        return self.options.first[:2]
 
     @property
     def resources(self) -> list[CrisisResource]:
@@ -76,6 +88,14 @@ def _resource_dict(resource: CrisisResource) -> dict:
 
 def member_country(user) -> str:
     return settings.ALONGSIDE_COUNTRY
+
+
+def support_for_level(*, user, level: str, held: bool) -> WriterSupport | None:
+    """writer_support from a stored level alone (the support page reads it from the
+    session); None for no risk or a level it doesn't know."""
+    if level not in RiskLevel.values:
+        return None
+    return writer_support(user=user, risk=RiskAssessment(RiskLevel(level), (), 0.0), held=held)
 
 
 def writer_support(*, user, risk: RiskAssessment, held: bool) -> WriterSupport | None:

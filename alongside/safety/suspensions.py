@@ -1,5 +1,11 @@
 """Suspensions: a suspended member may read but not post, comment or send messages.
-Every community action that stores member text calls `check_not_suspended` first."""
+Every community action that stores member text calls `check_not_suspended` once it has
+the text's risk assessment.
+
+Two things stay open to a suspended member, because the safety net comes first: replying
+in a conversation a moderator started with them, and writing something the risk check
+finds urgent (it is stored held, as anyone's would be, so that the alert is raised, a
+moderator sees it and the writer is shown where to get help now; nobody else sees it)."""
 
 from django.db.models import Q
 from django.utils import timezone
@@ -7,6 +13,7 @@ from django.utils.formats import date_format
 
 from alongside.community.errors import CommunityActionError
 from alongside.safety.models import Suspension
+from alongside.safety.risk import RiskAssessment, RiskLevel
 
 
 def active_suspension(user) -> Suspension | None:
@@ -21,7 +28,13 @@ def active_suspension(user) -> Suspension | None:
     )
 
 
-def check_not_suspended(user) -> None:
+def check_not_suspended(user, *, risk: RiskAssessment | None = None, room=None) -> None:
+    """Refuse a suspended `user`, unless `risk` is urgent or `room` is a conversation with a
+    moderator (see the module docstring)."""
+    if risk is not None and risk.level == RiskLevel.URGENT:
+        return
+    if room is not None and room.is_moderator_conversation:
+        return
     suspension = active_suspension(user)
     if suspension is None:
         return

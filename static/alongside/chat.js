@@ -172,6 +172,9 @@
       case "sent":
         this.onSent(data);
         break;
+      case "support":
+        this.showSupport(data);
+        break;
       case "typing":
         this.showTyping(data.user);
         break;
@@ -235,6 +238,14 @@
       meta.appendChild(report);
     }
     item.appendChild(meta);
+    if (message.held) {
+      // Only ever the member's own message: nobody else is sent a held one.
+      item.className += " chat-message-held";
+      var note = document.createElement("p");
+      note.className = "chat-held-note";
+      note.textContent = "Waiting for a moderator: only you can see this.";
+      item.appendChild(note);
+    }
     var body = document.createElement("div");
     body.className = "chat-body";
     body.innerHTML = message.body_html;  // sanitised by the server (nh3 allow-list)
@@ -426,8 +437,158 @@
   Room.prototype.onSent = function (data) {
     delete this.pending[data.client_id];
     if (data.held) {
-      this.setConnection("Your message is waiting for a moderator to look at it.");
+      this.setConnection("Your message is waiting for a moderator. Only you can see it.");
     }
+  };
+
+  // ---- Support for the writer (a "support" frame: docs/realtime.md) -------------------
+
+  /* Only same-site paths and http(s) addresses become links. */
+  function safeHref(url) {
+    if (typeof url !== "string" || !url) {
+      return "";
+    }
+    if (url.charAt(0) === "/" && url.charAt(1) !== "/" && url.charAt(1) !== "\\") {
+      return url;
+    }
+    return /^https?:\/\/[^\s]+$/i.test(url) ? url : "";
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  function link(href, text) {
+    var anchor = element("a", "", text);
+    anchor.href = href;
+    return anchor;
+  }
+
+  function resourceItem(resource) {
+    var item = element("li", "crisis-option");
+    var name = element("strong", "", resource.name || "");
+    item.appendChild(name);
+    if (resource.audience) {
+      item.appendChild(document.createTextNode(" (" + resource.audience + ")"));
+    }
+    if (resource.description) {
+      item.appendChild(element("p", "", resource.description));
+    }
+    var ways = element("ul", "crisis-ways");
+    var phone = String(resource.phone || "").replace(/[^0-9+]/g, "");
+    if (phone) {
+      var call = element("li");
+      call.appendChild(link("tel:" + phone, resource.name + ": call " + resource.phone));
+      ways.appendChild(call);
+    }
+    var textNumber = String(resource.text_number || "").replace(/[^0-9+]/g, "");
+    if (textNumber) {
+      var keyword = resource.text_keyword ? resource.text_keyword + " to " : "";
+      var text = element("li");
+      text.appendChild(link("sms:" + textNumber,
+        resource.name + ": text " + keyword + resource.text_number));
+      ways.appendChild(text);
+    }
+    var web = safeHref(resource.web_url);
+    if (web) {
+      var site = element("li");
+      var anchor = link(web, resource.name + " website");
+      anchor.rel = "noopener noreferrer";
+      site.appendChild(anchor);
+      ways.appendChild(site);
+    }
+    if (ways.firstChild) {
+      item.appendChild(ways);
+    }
+    if (resource.opening_hours) {
+      item.appendChild(element("p", "crisis-hours", "Open: " + resource.opening_hours));
+    }
+    return item;
+  }
+
+  /* A calm panel by the message box: not a modal, nothing traps focus, and a close
+     button puts the member back in the box. Every string is set as text. */
+  Room.prototype.showSupport = function (data) {
+    var support = data && data.support;
+    if (!support || typeof support !== "object") {
+      return;
+    }
+    var self = this;
+    var old = this.section.querySelector(".chat-support");
+    if (old) {
+      old.remove();
+    }
+    var urgent = support.level === "urgent" || data.held;
+    var headingId = "chat-support-heading-" + this.roomId;
+    var panel = element("section", "chat-support " +
+      (urgent ? "chat-support-urgent" : "chat-support-gentle"));
+    panel.setAttribute("aria-labelledby", headingId);
+    var heading = element("h2", "", urgent ? "Support is here for you" : "A gentle note");
+    heading.id = headingId;
+    panel.appendChild(heading);
+    panel.appendChild(element("p", "", support.message || ""));
+    var help = safeHref(support.help_url);
+    if (urgent) {
+      if (support.held_message) {
+        panel.appendChild(element("p", "", support.held_message));
+      } else {
+        panel.appendChild(element("p", "", "A moderator will check in with you."));
+      }
+      var resources = Array.isArray(support.resources) ? support.resources.slice(0, 3) : [];
+      if (resources.length) {
+        var list = element("ul", "crisis-options chat-support-options");
+        resources.forEach(function (resource) {
+          if (resource && typeof resource === "object") {
+            list.appendChild(resourceItem(resource));
+          }
+        });
+        panel.appendChild(list);
+      }
+      var plan = safeHref(support.safety_plan_url);
+      if (support.has_safety_plan && plan) {
+        var planLine = element("p");
+        planLine.appendChild(link(plan, "Open your safety plan"));
+        panel.appendChild(planLine);
+      }
+      if (help) {
+        var more = element("p");
+        more.appendChild(link(help, "More ways to get help: I need help now"));
+        panel.appendChild(more);
+      }
+    } else if (help) {
+      var gentle = element("p");
+      gentle.appendChild(document.createTextNode("If you want it, help is one step away: "));
+      gentle.appendChild(link(help, "I need help now"));
+      gentle.appendChild(document.createTextNode("."));
+      panel.appendChild(gentle);
+    }
+    var close = element("button", "secondary chat-support-close", "Close");
+    close.type = "button";
+    close.appendChild(element("span", "visually-hidden",
+      urgent ? " this support message" : " this note"));
+    close.addEventListener("click", function () {
+      panel.remove();
+      if (self.textarea) {
+        self.textarea.focus();
+      }
+    });
+    panel.appendChild(close);
+    if (this.form) {
+      this.form.parentNode.insertBefore(panel, this.form);
+    } else {
+      this.section.appendChild(panel);
+    }
+    this.setConnection(urgent
+      ? "Your message is waiting for a moderator. Support for you is shown just above " +
+        "the message box."
+      : (support.message || "") + " A link to help is just above the message box.");
   };
 
   Room.prototype.onError = function (data) {

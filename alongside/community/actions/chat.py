@@ -1,6 +1,7 @@
 """Chat rooms and their messages."""
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from alongside.common.ratelimit import CHAT
 from alongside.community.choices import ContentStatus, RoomKind
@@ -14,8 +15,12 @@ from alongside.community.models import (
     Space,
 )
 from alongside.community.notifications import notify_new_message
+from alongside.community.permissions.roles import is_moderator
 from alongside.community.realtime import broadcast_message, shut_member_out_of_room
-from alongside.community.text import TextPurpose, prepare_member_text
+from alongside.community.text import NO_RISK, TextPurpose, prepare_member_text
+from alongside.safety.alerts import raise_alert
+from alongside.safety.risk.stored import apply_risk
+from alongside.safety.suspensions import check_not_suspended
 
 CLIENT_ID_MAX_LENGTH = 64
 
@@ -52,6 +57,11 @@ def send_message(*, room: Room, author, body: str, client_id: str = "") -> Messa
     """Store a chat or direct message, then (after commit) broadcast it to the room. In a
     1:1 conversation the other member is notified.
 
+    The risk check's result is stored with the message and raises a safety alert. An
+    urgent message is held for a moderator: it is never broadcast, and in a conversation
+    the other member is not notified and their unread count and list order don't move.
+    What the writer is shown is `safety.support.writer_support(risk=message.risk, ...)`.
+
     Sending the same `client_id` again (a client retrying after a dropped connection)
     returns the message already stored instead of storing a second copy."""
     client_id = (client_id or "")[:CLIENT_ID_MAX_LENGTH]
@@ -65,22 +75,27 @@ def send_message(*, room: Room, author, body: str, client_id: str = "") -> Messa
     text = prepare_member_text(
         text=body, author=author, purpose=purpose, max_length=MESSAGE_MAX_LENGTH
     )
+    risk = text.risk
+    if room.is_moderator_conversation and is_moderator(author):
+        # A moderator checking in ("are you having thoughts of suicide?") is not at risk.
+        risk = NO_RISK
+    check_not_suspended(author, risk=risk, room=room)
     check_chat_rate(author)
     try:
         with transaction.atomic():
-            message = Message.objects.create(
+            message = Message(
                 room=room,
                 author=author,
                 body=text.source,
                 body_html=text.html,
                 client_id=client_id,
             )
-            if room.kind == RoomKind.CONVERSATION:
-                Conversation.objects.filter(room=room).update(last_message_at=message.created_at)
-                notify_new_message(conversation=room.conversation, message=message)
+            apply_risk(message, risk)
+            message.save()
+            raise_alert(content=message, member=author)
             mark_room_read(room=room, user=author, up_to=message.pk)
             if message.status == ContentStatus.VISIBLE:
-                transaction.on_commit(lambda: broadcast_message(message))
+                _publish(message)
     except IntegrityError:
         # The same client_id raced in from another connection: that copy won.
         existing = Message.objects.filter(room=room, author=author, client_id=client_id).first()
@@ -88,6 +103,26 @@ def send_message(*, room: Room, author, body: str, client_id: str = "") -> Messa
             raise
         return existing
     return message
+
+
+def _publish(message: Message) -> None:
+    """What follows a message becoming visible to the room: in a conversation, the list
+    order and the other member's notification; after commit, the broadcast."""
+    room = message.room
+    if room.kind == RoomKind.CONVERSATION:
+        # Never back: a released held message is older than what came after it.
+        newer = Q(last_message_at__isnull=True) | Q(last_message_at__lt=message.created_at)
+        Conversation.objects.filter(newer, room=room).update(last_message_at=message.created_at)
+        notify_new_message(conversation=room.conversation, message=message)
+    transaction.on_commit(lambda: broadcast_message(message))
+
+
+@transaction.atomic
+def publish_released_message(message: Message) -> None:
+    """For the moderation screens: call after a moderator releases a held message (its
+    status set to visible and saved), so that the room hears of it as of any other."""
+    if message.status == ContentStatus.VISIBLE and message.deleted_at is None:
+        _publish(message)
 
 
 def mark_room_read(*, room: Room, user, up_to: int) -> None:

@@ -8,7 +8,9 @@ from alongside.community.choices import ConversationKind, RoomKind
 from alongside.community.models import Conversation, Room
 
 
-def _get_or_create(*, first, second, kind: ConversationKind, actor) -> Conversation:
+def get_or_create_conversation(*, first, second, kind: ConversationKind, actor) -> Conversation:
+    """The pair's one conversation of `kind`, made if it doesn't exist yet. Callers check
+    who may start one first."""
     low, high = sorted((first, second), key=lambda user: user.pk)
     found = Conversation.objects.filter(first_user=low, second_user=high, kind=kind).first()
     if found is not None:
@@ -31,10 +33,14 @@ def _get_or_create(*, first, second, kind: ConversationKind, actor) -> Conversat
 def start_conversation(*, actor, other) -> Conversation:
     """The direct conversation between `actor` and `other`, made if it doesn't exist yet.
     Call check_message_member_permission first."""
-    return _get_or_create(first=actor, second=other, kind=ConversationKind.DIRECT, actor=actor)
+    return get_or_create_conversation(
+        first=actor, second=other, kind=ConversationKind.DIRECT, actor=actor
+    )
 
 
 @transaction.atomic
 def start_match_conversation(*, first, second, actor=None) -> Conversation:
     """The conversation of a mentoring or befriending match. Either can always write."""
-    return _get_or_create(first=first, second=second, kind=ConversationKind.MATCH, actor=actor)
+    return get_or_create_conversation(
+        first=first, second=second, kind=ConversationKind.MATCH, actor=actor
+    )

@@ -1,5 +1,7 @@
 """The coping strategies library: share, edit and delete a strategy, mark it helpful, and
-comment. Every piece of member text goes through `prepare_member_text`."""
+comment. Every piece of member text goes through `prepare_member_text`; its risk is stored
+with the strategy or comment (`apply_risk` holds urgent ones for a moderator) and any alert
+is raised in the same transaction."""
 
 from dataclasses import dataclass
 
@@ -20,6 +22,10 @@ from alongside.community.models import (
 )
 from alongside.community.notifications import notify
 from alongside.community.text import TextPurpose, prepare_member_field
+from alongside.safety.alerts import raise_alert
+from alongside.safety.risk import RiskAssessment
+from alongside.safety.risk.stored import RISK_FIELDS, apply_risk, combine
+from alongside.safety.suspensions import check_not_suspended
 
 WHAT_IT_IS_MAX_LENGTH = CopingStrategy._meta.get_field("what_it_is").max_length
 WHEN_IT_HELPS_MAX_LENGTH = CopingStrategy._meta.get_field("when_it_helps").max_length
@@ -34,7 +40,7 @@ class StrategyDetails:
     topics: tuple = ()
 
 
-def _prepare_details(details: StrategyDetails, author) -> dict:
+def _prepare_details(details: StrategyDetails, author) -> tuple[dict, RiskAssessment]:
     title = prepare_member_field(
         "title",
         text=details.title,
@@ -57,13 +63,14 @@ def _prepare_details(details: StrategyDetails, author) -> dict:
         purpose=TextPurpose.COPING_STRATEGY,
         max_length=WHEN_IT_HELPS_MAX_LENGTH,
     )
-    return {
+    fields = {
         "title": title.source,
         "what_it_is": what.source,
         "what_it_is_html": what.html,
         "when_it_helps": when.source,
         "when_it_helps_html": when.html,
     }
+    return fields, combine(title.risk, what.risk, when.risk)
 
 
 def strategy_url(strategy: CopingStrategy) -> str:
@@ -72,18 +79,25 @@ def strategy_url(strategy: CopingStrategy) -> str:
 
 @transaction.atomic
 def share_coping_strategy(*, author, details: StrategyDetails) -> CopingStrategy:
-    fields = _prepare_details(details, author)
+    fields, risk = _prepare_details(details, author)
+    check_not_suspended(author, risk=risk)
     check_posting_rate(author)
-    strategy = CopingStrategy.objects.create(author=author, **fields)
+    strategy = CopingStrategy(author=author, **fields)
+    apply_risk(strategy, risk)
+    strategy.save()
     strategy.topics.set(details.topics)
+    raise_alert(content=strategy, member=author)
     record_audit(actor=author, verb="coping_strategy.shared", target=strategy)
     return strategy
 
 
 @transaction.atomic
 def edit_coping_strategy(*, strategy: CopingStrategy, editor, details: StrategyDetails):
-    """Change a strategy, keeping what it said before for moderators."""
-    fields = _prepare_details(details, editor)
+    """Change a strategy, keeping what it said before for moderators. Risk-checked like a
+    new one: an edit that becomes urgent is held again, and a held strategy stays held
+    until a moderator has looked."""
+    fields, risk = _prepare_details(details, editor)
+    check_not_suspended(editor, risk=risk)
     CopingStrategyRevision.objects.create(
         strategy=strategy,
         title=strategy.title,
@@ -94,8 +108,10 @@ def edit_coping_strategy(*, strategy: CopingStrategy, editor, details: StrategyD
     for name, value in fields.items():
         setattr(strategy, name, value)
     strategy.edited_at = timezone.now()
-    strategy.save(update_fields=[*fields, "edited_at", "updated_at"])
+    apply_risk(strategy, risk)
+    strategy.save(update_fields=[*fields, *RISK_FIELDS, "status", "edited_at", "updated_at"])
     strategy.topics.set(details.topics)
+    raise_alert(content=strategy, member=editor)
     record_audit(actor=editor, verb="coping_strategy.edited", target=strategy)
     return strategy
 
@@ -138,6 +154,7 @@ def unmark_coping_strategy_helped(*, strategy: CopingStrategy, user) -> bool:
 
 @transaction.atomic
 def comment_on_coping_strategy(*, strategy: CopingStrategy, author, body: str) -> CopingComment:
+    """A comment; the strategy's writer is told about it unless it is held."""
     text = prepare_member_field(
         "body",
         text=body,
@@ -145,10 +162,12 @@ def comment_on_coping_strategy(*, strategy: CopingStrategy, author, body: str) -
         purpose=TextPurpose.COMMENT,
         max_length=COMMENT_MAX_LENGTH,
     )
+    check_not_suspended(author, risk=text.risk)
     check_posting_rate(author)
-    comment = CopingComment.objects.create(
-        strategy=strategy, author=author, body=text.source, body_html=text.html
-    )
+    comment = CopingComment(strategy=strategy, author=author, body=text.source, body_html=text.html)
+    apply_risk(comment, text.risk)
+    comment.save()
+    raise_alert(content=comment, member=author)
     record_audit(actor=author, verb="coping_comment.written", target=comment)
     if strategy.author is not None and comment.status == ContentStatus.VISIBLE:
         notify(

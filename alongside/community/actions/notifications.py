@@ -77,7 +77,7 @@ def email_line(notification: Notification) -> str:
 
 
 def _absolute(url: str) -> str:
-    return getattr(settings, "SITE_URL", "").rstrip("/") + url
+    return settings.SITE_URL + url
 
 
 @transaction.atomic

@@ -48,6 +48,14 @@ class Room(models.Model):
     def channel_group_of(room_id: int) -> str:
         return f"room.{room_id}"
 
+    @property
+    def is_moderator_conversation(self) -> bool:
+        """A conversation a moderator started with a member (see moderator_contact)."""
+        if self.kind != RoomKind.CONVERSATION:
+            return False
+        conversation = getattr(self, "conversation", None)
+        return conversation is not None and conversation.kind == ConversationKind.MODERATOR
+
 
 class MessageQuerySet(models.QuerySet):
     def visible(self):

@@ -83,8 +83,8 @@ def check_message_member_permission(user, other_id: int, kind=ConversationKind.D
     refused = PermissionDenied("This member doesn't accept direct messages.")
     if Block.objects.filter(blocker=other, blocked=user).exists():
         raise refused
-    if kind == ConversationKind.MATCH:
-        return  # a mentoring or befriending pair can always reach each other
+    if kind in (ConversationKind.MATCH, ConversationKind.MODERATOR):
+        return  # a mentoring or befriending pair, or a moderator and member, can always talk
     if not settings_for(user).allow_direct_messages:
         raise PermissionDenied("Turn on direct messages in your community settings to send one.")
     if not settings_for(other).allow_direct_messages:

@@ -4,9 +4,10 @@ import uuid
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 
+from alongside.community.choices import ContentStatus
 from alongside.community.models import Message, Room, RoomPresence
 from alongside.community.selectors.protections import Protections, protections_for
 
@@ -21,24 +22,46 @@ def visible_messages(room: Room) -> QuerySet[Message]:
     )
 
 
+def own_held_q(viewer) -> Q:
+    """The viewer's own messages waiting for a moderator: shown to them (marked as
+    waiting) and to nobody else."""
+    if viewer is None or not getattr(viewer, "pk", None):
+        return Q(pk__in=[])
+    return Q(author=viewer, status=ContentStatus.HELD, deleted_at__isnull=True)
+
+
+def messages_for(room: Room, *, viewer=None) -> QuerySet[Message]:
+    """What `viewer` sees of the room: every visible message, and their own held ones."""
+    if viewer is None:
+        return visible_messages(room)
+    shown = Q(status=ContentStatus.VISIBLE, deleted_at__isnull=True) | own_held_q(viewer)
+    return Message.objects.filter(shown, room=room).select_related("author__profile").order_by("id")
+
+
 @dataclass(frozen=True)
 class MessagePage:
     messages: list[Message]  # oldest first
     has_older: bool
 
 
-def messages_before(room: Room, *, before: int | None = None, limit: int = PAGE_SIZE):
-    """The `limit` newest visible messages (older than id `before`), oldest first."""
-    queryset = visible_messages(room)
+def messages_before(
+    room: Room, *, before: int | None = None, limit: int = PAGE_SIZE, viewer=None
+) -> MessagePage:
+    """The `limit` newest messages `viewer` may see (older than id `before`), oldest
+    first. Without a viewer: visible messages only."""
+    queryset = messages_for(room, viewer=viewer)
     if before is not None:
         queryset = queryset.filter(id__lt=before)
     newest_first = list(queryset.order_by("-id")[: limit + 1])
     return MessagePage(messages=newest_first[:limit][::-1], has_older=len(newest_first) > limit)
 
 
-def messages_after(room: Room, *, after: int, limit: int = RESUME_BATCH) -> list[Message]:
-    """Visible messages with id greater than `after`, oldest first, at most `limit`."""
-    return list(visible_messages(room).filter(id__gt=after)[:limit])
+def messages_after(
+    room: Room, *, after: int, limit: int = RESUME_BATCH, viewer=None
+) -> list[Message]:
+    """Messages `viewer` may see with id greater than `after`, oldest first, at most
+    `limit`. Without a viewer: visible messages only."""
+    return list(messages_for(room, viewer=viewer).filter(id__gt=after)[:limit])
 
 
 def latest_message_id(room: Room) -> int:
@@ -66,10 +89,11 @@ def room_context(*, user, room: Room, before: int | None = None) -> dict:
     """What templates/community/chat/_room.html needs, except `send_url` (which depends on
     the page: a space, a group or a conversation)."""
     protections = protections_for(user)
-    page = messages_before(room, before=before)
+    page = messages_before(room, before=before, viewer=user)
     return {
         "room": room,
-        "messages": page.messages,
+        # Not "messages": base.html shows the messages framework's notes under that name.
+        "chat_messages": page.messages,
         "has_older": page.has_older,
         "latest_id": page.messages[-1].pk if page.messages else 0,
         "protections": protections,

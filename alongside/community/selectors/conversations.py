@@ -7,7 +7,9 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Valu
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from alongside.community.choices import ContentStatus
 from alongside.community.models import Conversation, Message, ReadMarker, RoomPresence
+from alongside.community.selectors.chat import messages_for
 
 PAGE_SIZE = 50
 
@@ -83,19 +85,24 @@ def unread_message_count(*, user) -> int:
     )
 
 
-def conversation_messages(*, conversation: Conversation, before: int | None = None):
-    """Up to PAGE_SIZE visible messages, oldest first (the newest ones, or those before
-    message id `before`), authors loaded."""
-    messages = Message.objects.visible().filter(room=conversation.room)
+def conversation_messages(*, conversation: Conversation, before: int | None = None, viewer=None):
+    """Up to PAGE_SIZE messages, oldest first (the newest ones, or those before message id
+    `before`), authors loaded: the visible ones, and `viewer`'s own held ones."""
+    messages = messages_for(conversation.room, viewer=viewer)
     if before and 0 < before <= 2**63 - 1:
         messages = messages.filter(pk__lt=before)
-    newest = messages.select_related("author__profile").order_by("-pk")[:PAGE_SIZE]
+    newest = messages.order_by("-pk")[:PAGE_SIZE]
     return list(reversed(newest))
 
 
 def seen_by_other(*, conversation: Conversation, user, messages: list[Message]) -> int | None:
-    """The id of `user`'s newest message on show, if the other member has read it."""
-    mine = [message.pk for message in messages if message.author_id == user.pk]
+    """The id of `user`'s newest visible message on show, if the other member has read it.
+    (A held message is never "seen": the other member can't see it.)"""
+    mine = [
+        message.pk
+        for message in messages
+        if message.author_id == user.pk and message.status == ContentStatus.VISIBLE
+    ]
     if not mine:
         return None
     other_id = conversation.other_participant_id(user.pk)

@@ -5,18 +5,21 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.http import Http404
 from django.urls import reverse
 
+from alongside.common.http import parse_id
 from alongside.community.choices import ContentStatus, ReactionKind
 from alongside.community.models import Post, Reaction, Space, Thread, ThreadMute, ThreadVisit
 from alongside.community.permissions.forum import (
+    access_thread_by_id,
     can_edit_post,
     can_react_to_post,
     filter_posts_queryset,
     filter_spaces_queryset,
     filter_threads_queryset,
 )
-from alongside.community.permissions.roles import is_moderator
+from alongside.community.permissions.roles import is_moderator, is_signed_in
 from alongside.community.permissions.rooms import has_accepted_guidelines
 from alongside.community.selectors.protections import protections_for
 
@@ -31,6 +34,30 @@ def post_anchor_url(post: Post) -> str:
     url = reverse("community:thread", args=[post.thread_id])
     query = f"?page={page}" if page > 1 else ""
     return f"{url}{query}#post-{post.pk}"
+
+
+def opening_post(*, thread: Thread) -> Post:
+    return thread.posts.order_by("id").first()
+
+
+def _own_held_threads(user, queryset):
+    """The member's own threads held for a moderator: nobody else sees them, but their
+    writer still finds them where they were, so that nothing they wrote seems lost."""
+    if not is_signed_in(user) or is_moderator(user):
+        return queryset.none()
+    return queryset.filter(author=user, status=ContentStatus.HELD, space__is_archived=False)
+
+
+def access_thread_to_read(*, user, thread_id) -> Thread:
+    """access_thread_by_id, and also the member's own held thread (to read, not reply)."""
+    try:
+        return access_thread_by_id(user=user, thread_id=thread_id)
+    except Http404:
+        queryset = Thread.objects.select_related("space", "author__profile")
+        thread = _own_held_threads(user, queryset).filter(pk=parse_id(thread_id)).first()
+        if thread is None:
+            raise
+        return thread
 
 
 def space_list(*, user):
@@ -51,12 +78,19 @@ def space_threads(*, user, space: Space):
     """A space's threads the member may read, newest activity first, annotated for
     `mark_new_threads`."""
     visits = ThreadVisit.objects.filter(thread=OuterRef("pk"), user=user)
+    readable = filter_threads_queryset(user, space.threads.all()) | _own_held_threads(
+        user, space.threads.all()
+    )
+    # A post held for a moderator doesn't make a thread "new" to anyone but its writer.
+    not_held = [status for status in ContentStatus.values if status != ContentStatus.HELD]
+    shown_posts = Q(posts__status__in=not_held)
+    if is_signed_in(user):
+        shown_posts |= Q(posts__author=user)
     return (
-        filter_threads_queryset(user, space.threads.all())
-        .select_related("author__profile", "space")
+        readable.select_related("author__profile", "space")
         .annotate(
             last_seen_post_id=Subquery(visits.values("last_seen_post_id")[:1]),
-            last_post_id=Max("posts__id"),
+            last_post_id=Max("posts__id", filter=shown_posts),
         )
         .order_by("-last_posted_at", "-id")
     )

@@ -46,7 +46,7 @@ def test_the_room_shows_the_latest_50_messages_oldest_first(client_for, member, 
     )
     response = client_for(member).get(space_url(room))
     html = response.content.decode()
-    shown = response.context["messages"]
+    shown = response.context["chat_messages"]
     assert [m.pk for m in shown] == [m.pk for m in messages[5:]]
     assert f'id="message-{messages[4].pk}"' not in html
     assert html.index(f"message-{messages[5].pk}") < html.index(f"message-{messages[54].pk}")
@@ -64,7 +64,7 @@ def test_the_room_page_query_count_does_not_grow_with_messages(
     client = client_for(member)
     with django_assert_max_num_queries(12):
         response = client.get(space_url(room))
-    assert len(response.context["messages"]) == 50
+    assert len(response.context["chat_messages"]) == 50
 
 
 def test_sending_without_javascript_redirects_back_to_the_message(client_for, member):
@@ -155,10 +155,10 @@ def test_the_history_page_shows_50_older_messages(client_for, member):
     url = reverse("community:chat_history", kwargs={"room_id": room.pk})
     client = client_for(member)
     response = client.get(url, {"before": messages[100].pk})
-    assert [m.pk for m in response.context["messages"]] == [m.pk for m in messages[50:100]]
+    assert [m.pk for m in response.context["chat_messages"]] == [m.pk for m in messages[50:100]]
     assert f"?before={messages[50].pk}" in response.content.decode()
     last = client.get(url, {"before": messages[10].pk})
-    assert [m.pk for m in last.context["messages"]] == [m.pk for m in messages[:10]]
+    assert [m.pk for m in last.context["chat_messages"]] == [m.pk for m in messages[:10]]
     assert 'class="chat-older"' not in last.content.decode()
     # Nonsense in the query string is ignored, never an error.
     assert client.get(url, {"before": "soon"}).status_code == 200

@@ -1,7 +1,6 @@
 """Chat room pages. They work as plain pages and forms; static/alongside/chat.js makes them
 live over the websocket (alongside/community/consumers.py)."""
 
-from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -26,6 +25,7 @@ from alongside.community.selectors.chat import (
 )
 from alongside.community.selectors.protections import protections_for
 from alongside.groups.permissions import access_group_by_slug
+from alongside.safety.views_support import support_response
 
 
 def room_url(room) -> str:
@@ -35,6 +35,8 @@ def room_url(room) -> str:
 
 
 def _send_refusal(user, room) -> str:
+    """Why `user` can't write in `room` ("" if they can): shown instead of the form. (A
+    suspension is said next to the box when they send: the room page's query budget.)"""
     try:
         check_send_message_permission(user, room)
     except PermissionDenied as error:
@@ -104,11 +106,13 @@ class RoomSendView(LoginRequiredMixin, View):
                 client_id=form.cleaned_data["client_id"],
             )
         except ValidationError as error:
+            # Next to the box, with their words still in it (even when it's a suspension).
             form.add_error("body", " ".join(error.messages))
-            return render_room(request, room, form=form, status=400)
-        if message.status == ContentStatus.HELD:
-            messages.info(request, "Your message is waiting for a moderator to look at it.")
-        return redirect(f"{room_url(room)}#message-{message.pk}")
+            return render_room(request, room, form=form, refusal="", status=400)
+        back_url = f"{room_url(room)}#message-{message.pk}"
+        held = message.status == ContentStatus.HELD
+        support = support_response(request, risk=message.risk, held=held, back_url=back_url)
+        return support or redirect(back_url)
 
 
 class RoomHistoryView(LoginRequiredMixin, View):
@@ -118,11 +122,11 @@ class RoomHistoryView(LoginRequiredMixin, View):
         room = access_room_by_id(user=request.user, room_id=room_id)
         form = HistoryForm(request.GET)
         before = form.cleaned_data["before"] if form.is_valid() else None
-        page = messages_before(room, before=before)
+        page = messages_before(room, before=before, viewer=request.user)
         context = {
             "room": room,
             "title": room_title(room),
-            "messages": page.messages,
+            "chat_messages": page.messages,  # "messages" is the messages framework's
             "has_older": page.has_older,
             "protections": protections_for(request.user),
             "room_url": room_url(room) if room.kind != RoomKind.CONVERSATION else "",

@@ -10,6 +10,7 @@ from django.views import View
 
 from alongside.community.actions.chat import mark_room_read, send_message
 from alongside.community.actions.conversations import start_conversation
+from alongside.community.choices import ContentStatus
 from alongside.community.forms_chat import HistoryForm
 from alongside.community.forms_members import MessageForm
 from alongside.community.permissions.members import (
@@ -28,6 +29,20 @@ from alongside.community.selectors.conversations import (
     seen_by_other,
 )
 from alongside.community.selectors.protections import protections_for
+from alongside.safety.suspensions import check_not_suspended
+from alongside.safety.views_support import support_response
+
+
+def _send_refusal(user, room) -> str:
+    """Why `user` can't write here now ("" if they can): shown instead of the form."""
+    try:
+        check_send_message_permission(user, room)
+        check_not_suspended(user, room=room)
+    except PermissionDenied as denied:
+        return str(denied)
+    except ValidationError as paused:  # a moderator has paused their posting
+        return " ".join(paused.messages)
+    return ""
 
 
 def _before(request) -> int | None:
@@ -75,10 +90,12 @@ class ConversationStartView(LoginRequiredMixin, View):
 class ConversationView(LoginRequiredMixin, View):
     template_name = "community/members/conversation.html"
 
-    def _render(self, request, conversation, *, form=None, error="", status=200):
+    def _render(self, request, conversation, *, form=None, error="", status=200, show_form=False):
+        """`show_form`: keep the form (with its errors and their words) on show even if
+        the member may not write now; the refusal is then next to the box."""
         user = request.user
         before = _before(request)
-        shown = conversation_messages(conversation=conversation, before=before)
+        shown = conversation_messages(conversation=conversation, before=before, viewer=user)
         protections = protections_for(user)
         for message in shown:
             message.collapsed = protections.collapse_reason(
@@ -91,11 +108,7 @@ class ConversationView(LoginRequiredMixin, View):
             if conversation.first_user_id == user.pk
             else conversation.first_user
         )
-        try:
-            check_send_message_permission(user, conversation.room)
-            refusal = ""
-        except PermissionDenied as denied:
-            refusal = str(denied)
+        refusal = "" if show_form else _send_refusal(user, conversation.room)
         url = reverse("community:conversation", args=[conversation.pk])
         context = {
             "conversation": conversation,
@@ -131,13 +144,16 @@ class ConversationView(LoginRequiredMixin, View):
             form.add_error("body", "Something went wrong with that message. Please send it again.")
             return self._render(request, conversation, form=form, status=400)
         try:
-            send_message(
+            message = send_message(
                 room=conversation.room,
                 author=request.user,
                 body=form.cleaned_data["body"],
                 client_id=form.cleaned_data["client_id"],
             )
-        except ValidationError as refusal:
+        except ValidationError as refusal:  # the text, the rate, or a suspension
             form.add_error("body", " ".join(refusal.messages))
-            return self._render(request, conversation, form=form, status=400)
-        return redirect("community:conversation", conversation.pk)
+            return self._render(request, conversation, form=form, status=400, show_form=True)
+        back_url = reverse("community:conversation", args=[conversation.pk])
+        held = message.status == ContentStatus.HELD
+        support = support_response(request, risk=message.risk, held=held, back_url=back_url)
+        return support or redirect(f"{back_url}#message-{message.pk}")

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views import View
 
 from alongside.community.actions import coping as actions
+from alongside.community.choices import ContentStatus
 from alongside.community.errors import CommunityActionError
 from alongside.community.forms_coping import (
     CopingCommentForm,
@@ -30,8 +31,16 @@ from alongside.community.selectors.coping import (
     coping_strategy_page,
     with_list_details,
 )
+from alongside.safety.views_support import after_writing
 
 PAGE_SIZE = 20
+
+
+def _after_writing(request, content, *, back_url: str, success: str):
+    """The support page if what they wrote is urgent (it is held), or back to it, with a
+    gentle panel if it raised a concern."""
+    held = content.status == ContentStatus.HELD
+    return after_writing(request, risk=content.risk, held=held, back_url=back_url, success=success)
 
 
 def _problem_from(form, error: ValidationError) -> str:
@@ -75,8 +84,12 @@ class CopingShareView(LoginRequiredMixin, View):
         except ValidationError as error:
             problem = _problem_from(form, error)
             return self.render_form(request, form, problem=problem, status=400)
-        messages.success(request, "Thank you for sharing. Your strategy is in the library now.")
-        return redirect("community:coping_detail", strategy_id=strategy.pk)
+        return _after_writing(
+            request,
+            strategy,
+            back_url=actions.strategy_url(strategy),
+            success="Thank you for sharing. Your strategy is in the library now.",
+        )
 
 
 class CopingDetailView(LoginRequiredMixin, View):
@@ -122,8 +135,12 @@ class CopingEditView(LoginRequiredMixin, View):
         except ValidationError as error:
             problem = _problem_from(form, error)
             return self.render_form(request, strategy, form, problem=problem, status=400)
-        messages.success(request, "Your changes are saved.")
-        return redirect("community:coping_detail", strategy_id=strategy.pk)
+        return _after_writing(
+            request,
+            strategy,
+            back_url=actions.strategy_url(strategy),
+            success="Your changes are saved.",
+        )
 
 
 class CopingDeleteView(LoginRequiredMixin, View):
@@ -174,8 +191,12 @@ class CopingCommentView(LoginRequiredMixin, View):
         except ValidationError as error:
             problem = _problem_from(form, error)
             return page.render_page(request, strategy, form, problem=problem, status=400)
-        messages.success(request, "Your comment is posted.")
-        return redirect(f"{actions.strategy_url(strategy)}#comment-{comment.pk}")
+        return _after_writing(
+            request,
+            comment,
+            back_url=f"{actions.strategy_url(strategy)}#comment-{comment.pk}",
+            success="Your comment is posted.",
+        )
 
 
 class CopingCommentDeleteView(LoginRequiredMixin, View):

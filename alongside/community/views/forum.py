@@ -7,6 +7,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views import View
 
 from alongside.community.actions import forum as actions
@@ -30,6 +31,7 @@ from alongside.community.permissions.forum import (
 from alongside.community.permissions.roles import is_moderator
 from alongside.community.permissions.rooms import has_accepted_guidelines
 from alongside.community.selectors import forum as selectors
+from alongside.safety import views_support as support
 
 
 def apply_action_error(form, error: ValidationError) -> str:
@@ -43,6 +45,15 @@ def apply_action_error(form, error: ValidationError) -> str:
             form.add_error(name if name in form.fields else None, field_errors)
         return ""
     return " ".join(error.messages)
+
+
+def after_writing(request, post, *, back_url: str, success: str = ""):
+    """Where the writer goes next: the support page if what they wrote is urgent (it is
+    held), or back to it, with a gentle panel if it raised a concern."""
+    held = post.status == ContentStatus.HELD
+    return support.after_writing(
+        request, risk=post.risk, held=held, back_url=back_url, success=success
+    )
 
 
 # ---- Threads and posts -------------------------------------------------------------------
@@ -86,7 +97,8 @@ class ThreadCreateView(LoginRequiredMixin, View):
         except ValidationError as error:
             problem = apply_action_error(form, error)
             return self._render(request, space, form, problem=problem, status=400)
-        return redirect("community:thread", thread_id=thread.pk)
+        post = selectors.opening_post(thread=thread)
+        return after_writing(request, post, back_url=reverse("community:thread", args=[thread.pk]))
 
 
 def _reply_form(request, thread, data=None, *, initial=None):
@@ -100,7 +112,8 @@ def _reply_form(request, thread, data=None, *, initial=None):
 
 class ThreadDetailView(LoginRequiredMixin, View):
     def get(self, request, thread_id):
-        thread = access_thread_by_id(user=request.user, thread_id=thread_id)
+        # The writer of a thread held for a moderator still reads it here (nobody else can).
+        thread = selectors.access_thread_to_read(user=request.user, thread_id=thread_id)
         view = selectors.thread_page(
             user=request.user, thread=thread, page_number=request.GET.get("page")
         )
@@ -174,7 +187,7 @@ class ThreadReplyView(LoginRequiredMixin, View):
         except ValidationError as error:
             problem = apply_action_error(form, error)
             return self._render(request, thread, form, quoted=quoted, problem=problem, status=400)
-        return redirect(selectors.post_anchor_url(post))
+        return after_writing(request, post, back_url=selectors.post_anchor_url(post))
 
 
 class PostLinkView(LoginRequiredMixin, View):
@@ -214,8 +227,12 @@ class PostEditView(LoginRequiredMixin, View):
         except ValidationError as error:
             problem = apply_action_error(form, error)
             return self._render(request, post, form, problem=problem, status=400)
-        messages.success(request, "Your post is updated.")
-        return redirect(selectors.post_anchor_url(post))
+        return after_writing(
+            request,
+            post,
+            back_url=selectors.post_anchor_url(post),
+            success="Your post is updated.",
+        )
 
 
 class PostDeleteView(LoginRequiredMixin, View):

@@ -1,5 +1,8 @@
 """Starting threads, replying, editing and deleting posts, and remembering what a member
-has seen. Every piece of member text goes through `prepare_member_text`."""
+has seen. Every piece of member text goes through `prepare_member_text`; its risk is stored
+with the post (`apply_risk`, which holds urgent posts for a moderator) and any alert is
+raised in the same transaction. Held posts never notify anyone and don't move the thread's
+counts: to everyone but their writer and the moderators they aren't there yet."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,6 +30,9 @@ from alongside.community.notifications import notify
 from alongside.community.permissions.rooms import has_accepted_guidelines
 from alongside.community.selectors.forum import post_anchor_url
 from alongside.community.text import TextPurpose, prepare_member_field
+from alongside.safety.alerts import raise_alert
+from alongside.safety.risk.stored import RISK_FIELDS, apply_risk, combine
+from alongside.safety.suspensions import check_not_suspended
 
 
 class GuidelinesNotAccepted(CommunityActionError):
@@ -95,7 +101,8 @@ def start_thread(
     accepted_guidelines_version: int | None = None,
 ) -> Thread:
     """A new thread and its opening post. Pass `accepted_guidelines_version` when the
-    member ticked "I'll follow these guidelines" with this post."""
+    member ticked "I'll follow these guidelines" with this post. The opening post carries
+    the risk of the title and the body together."""
     title_text = prepare_member_field(
         "title",
         text=title,
@@ -107,21 +114,32 @@ def start_thread(
     body_text, warning = _body_and_warning(
         author=author, body=body, content_warning=content_warning
     )
+    risk = combine(title_text.risk, body_text.risk)
+    check_not_suspended(author, risk=risk)
     _check_can_post(
         author=author, space=space, accepted_guidelines_version=accepted_guidelines_version
     )
     check_posting_rate(author)
     now = timezone.now()
-    thread = Thread.objects.create(
-        space=space, title=title_text.source, author=author, last_posted_at=now
-    )
-    post = Post.objects.create(
-        thread=thread,
+    post = Post(
         author=author,
         body=body_text.source,
         body_html=body_text.html,
         content_warning=warning.source,
     )
+    apply_risk(post, risk)
+    # An urgent opening post holds its thread too: its title isn't listed until a
+    # moderator has looked.
+    thread = Thread.objects.create(
+        space=space,
+        title=title_text.source,
+        author=author,
+        last_posted_at=now,
+        status=ContentStatus.HELD if post.status == ContentStatus.HELD else ContentStatus.VISIBLE,
+    )
+    post.thread = thread
+    post.save()
+    raise_alert(content=post, member=author)
     _saw_own_post(post)
     # The target is the post, not the thread: a thread's label is its (member-written) title.
     record_audit(
@@ -147,6 +165,7 @@ def reply_to_thread(
     body_text, warning = _body_and_warning(
         author=author, body=body, content_warning=content_warning
     )
+    check_not_suspended(author, risk=body_text.risk)
     if thread.is_locked:
         raise CommunityActionError("This thread is locked, so it isn't taking replies.")
     if thread.status != ContentStatus.VISIBLE:
@@ -159,7 +178,7 @@ def reply_to_thread(
         author=author, space=thread.space, accepted_guidelines_version=accepted_guidelines_version
     )
     check_posting_rate(author)
-    post = Post.objects.create(
+    post = Post(
         thread=thread,
         author=author,
         body=body_text.source,
@@ -167,10 +186,14 @@ def reply_to_thread(
         content_warning=warning.source,
         quoted_post=quoted_post,
     )
-    Thread.objects.filter(pk=thread.pk).update(
-        last_posted_at=post.created_at, reply_count=F("reply_count") + 1
-    )
-    thread.refresh_from_db(fields=["last_posted_at", "reply_count"])
+    apply_risk(post, body_text.risk)
+    post.save()
+    raise_alert(content=post, member=author)
+    if post.status == ContentStatus.VISIBLE:
+        Thread.objects.filter(pk=thread.pk).update(
+            last_posted_at=post.created_at, reply_count=F("reply_count") + 1
+        )
+        thread.refresh_from_db(fields=["last_posted_at", "reply_count"])
     _saw_own_post(post)
     record_audit(
         actor=author,
@@ -198,8 +221,14 @@ def reply_to_thread(
 
 @transaction.atomic
 def edit_post(*, actor, post: Post, body: str, content_warning: str = "") -> Post:
-    """Change a post, keeping what it said before as a PostRevision (for moderators)."""
+    """Change a post, keeping what it said before as a PostRevision (for moderators).
+    The writer's own edit is risk-checked like a new post: one that becomes urgent is held
+    again (with its thread, if it opens one). A held post stays held until a moderator
+    has looked, however it is changed."""
+    by_writer = actor.pk == post.author_id
     body_text, warning = _body_and_warning(author=actor, body=body, content_warning=content_warning)
+    if by_writer:
+        check_not_suspended(actor, risk=body_text.risk)
     if post.status == ContentStatus.DELETED:
         raise CommunityActionError("This post was deleted, so it can't be changed.")
     if body_text.source == post.body and warning.source == post.content_warning:
@@ -211,9 +240,27 @@ def edit_post(*, actor, post: Post, body: str, content_warning: str = "") -> Pos
     post.body_html = body_text.html
     post.content_warning = warning.source
     post.edited_at = timezone.now()
-    post.save(update_fields=["body", "body_html", "content_warning", "edited_at", "updated_at"])
+    fields = ["body", "body_html", "content_warning", "edited_at", "updated_at"]
+    if by_writer:
+        was_held = post.status == ContentStatus.HELD
+        apply_risk(post, body_text.risk)
+        fields += [*RISK_FIELDS, "status"]
+    post.save(update_fields=fields)
+    if by_writer:
+        if post.status == ContentStatus.HELD and not was_held:
+            _hold_thread_if_opened_by(post)
+        raise_alert(content=post, member=actor)
     record_audit(actor=actor, verb="community.post_edited", target=post)
     return post
+
+
+def _hold_thread_if_opened_by(post: Post) -> None:
+    """A held opening post holds its thread: the title isn't listed meanwhile."""
+    opening = Post.objects.filter(thread_id=post.thread_id).order_by("id")
+    if opening.values_list("id", flat=True).first() == post.pk:
+        Thread.objects.filter(pk=post.thread_id, status=ContentStatus.VISIBLE).update(
+            status=ContentStatus.HELD
+        )
 
 
 @transaction.atomic
