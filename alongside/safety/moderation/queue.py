@@ -1,0 +1,265 @@
+"""What the moderation queue shows: selectors only (reads), each built so that a page of
+the queue costs a fixed number of queries however long it is."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.urls import reverse
+
+from alongside.accounts.models import Profile
+from alongside.community.choices import ContentStatus, RoomKind
+from alongside.community.models import CopingComment, CopingStrategy, Message, Post
+from alongside.safety.choices import AlertStatus, ReportStatus
+from alongside.safety.models import ModerationAction, Report, SafetyAlert
+from alongside.safety.permissions import check_moderate_permission
+from alongside.safety.risk import RiskLevel
+
+ACTIVE = "active"  # open or claimed: the queue's default
+STATUS_FILTERS = {
+    ACTIVE: [AlertStatus.OPEN, AlertStatus.CLAIMED],
+    "open": [AlertStatus.OPEN],
+    "claimed": [AlertStatus.CLAIMED],
+    "resolved": [AlertStatus.RESOLVED],
+}
+ACTIVE_REPORT_STATUSES = [ReportStatus.OPEN, ReportStatus.CLAIMED]
+ALERT_CONTENT = ["post__thread", "message__room", "coping_strategy", "coping_comment", "profile"]
+HELD_LIMIT = 500  # per kind; far more than a queue should ever hold
+
+
+def alerts_for_queue(*, status: str = ACTIVE):
+    """Alerts in queue order: urgent first, then highest score, then oldest (the model's
+    ordering, served by its index). Resolved ones: most recently resolved first."""
+    alerts = SafetyAlert.objects.filter(status__in=STATUS_FILTERS[status]).select_related(
+        "member__profile", "claimed_by__profile", *ALERT_CONTENT
+    )
+    if status == "resolved":
+        alerts = alerts.select_related("resolved_by__profile").order_by("-resolved_at", "-id")
+    return alerts
+
+
+def reports_for_queue(*, status: str = ACTIVE):
+    """Reports, oldest first (resolved ones: most recently resolved first)."""
+    reports = Report.objects.filter(status__in=STATUS_FILTERS[status]).select_related(
+        "reporter__profile", "reported_member__profile", "claimed_by__profile"
+    )
+    if status == "resolved":
+        reports = reports.select_related("resolved_by__profile").order_by("-resolved_at", "-id")
+    return reports
+
+
+@dataclass(frozen=True)
+class HeldItem:
+    """One piece of held content, and the alert it belongs to (if any)."""
+
+    kind: str
+    content: object
+    writer: object
+    held_since: datetime
+    alert: SafetyAlert | None
+
+
+def _alerts_prefetch():
+    newest_first = SafetyAlert.objects.select_related("claimed_by__profile").order_by(
+        "-created_at", "-id"
+    )
+    return Prefetch("alerts", queryset=newest_first, to_attr="alert_list")
+
+
+def held_content() -> list[HeldItem]:
+    """Everything held for review, oldest first: posts, messages, coping strategies and
+    comments with status HELD, and profiles whose free text is held."""
+    sources = [
+        ("Post", Post.objects.filter(status=ContentStatus.HELD), "author"),
+        ("Message", Message.objects.filter(status=ContentStatus.HELD), "author"),
+        (
+            "Coping strategy",
+            CopingStrategy.objects.filter(status=ContentStatus.HELD),
+            "author",
+        ),
+        ("Comment", CopingComment.objects.filter(status=ContentStatus.HELD), "author"),
+        ("Profile", Profile.objects.filter(text_held=True), "user"),
+    ]
+    items = []
+    for kind, queryset, writer_field in sources:
+        rows = queryset.select_related(f"{writer_field}__profile").prefetch_related(
+            _alerts_prefetch()
+        )
+        for content in rows.order_by("pk")[:HELD_LIMIT]:
+            alert = content.alert_list[0] if content.alert_list else None
+            held_since = alert.created_at if alert else content.created_at
+            writer = getattr(content, writer_field)
+            items.append(HeldItem(kind, content, writer, held_since, alert))
+    items.sort(key=lambda item: item.held_since)
+    return items
+
+
+@dataclass(frozen=True)
+class QueueCounts:
+    open_alerts: int
+    urgent_alerts: int
+    unclaimed_alerts: int
+    open_reports: int
+    held: int
+
+    @property
+    def total(self) -> int:
+        return self.open_alerts + self.open_reports
+
+
+def queue_counts() -> QueueCounts:
+    from django.db.models import Count
+
+    active = Q(status__in=STATUS_FILTERS[ACTIVE])
+    alerts = SafetyAlert.objects.aggregate(
+        open=Count("pk", filter=active),
+        urgent=Count("pk", filter=active & Q(level=RiskLevel.URGENT)),
+        unclaimed=Count("pk", filter=Q(status=AlertStatus.OPEN)),
+    )
+    held = (
+        Post.objects.filter(status=ContentStatus.HELD).count()
+        + Message.objects.filter(status=ContentStatus.HELD).count()
+        + CopingStrategy.objects.filter(status=ContentStatus.HELD).count()
+        + CopingComment.objects.filter(status=ContentStatus.HELD).count()
+        + Profile.objects.filter(text_held=True).count()
+    )
+    return QueueCounts(
+        open_alerts=alerts["open"],
+        urgent_alerts=alerts["urgent"],
+        unclaimed_alerts=alerts["unclaimed"],
+        open_reports=Report.objects.filter(status__in=ACTIVE_REPORT_STATUSES).count(),
+        held=held,
+    )
+
+
+# ---- One item ---------------------------------------------------------------------------
+
+
+def access_alert_by_id(*, user, alert_id: int) -> SafetyAlert:
+    """An alert for a moderator to read or act on; 404 for anyone else or no such alert."""
+    check_moderate_permission(user)
+    alert = (
+        SafetyAlert.objects.select_related(
+            "member__profile",
+            "claimed_by__profile",
+            "resolved_by__profile",
+            "post__thread__space",
+            "message__room__space",
+            "message__room__group",
+            "coping_strategy",
+            "coping_comment__strategy",
+            "profile",
+        )
+        .filter(pk=alert_id)
+        .first()
+    )
+    if alert is None:
+        raise Http404("No such alert.")
+    return alert
+
+
+def access_report_by_id(*, user, report_id: int) -> Report:
+    check_moderate_permission(user)
+    report = (
+        Report.objects.select_related(
+            "reporter__profile",
+            "reported_member__profile",
+            "claimed_by__profile",
+            "resolved_by__profile",
+            "post__thread__space",
+            "message__room__space",
+            "message__room__group",
+            "coping_strategy",
+            "coping_comment__strategy",
+            "member__profile",
+        )
+        .filter(pk=report_id)
+        .first()
+    )
+    if report is None:
+        raise Http404("No such report.")
+    return report
+
+
+def history_of(*, alert: SafetyAlert | None = None, report: Report | None = None):
+    """What moderators did about this item, oldest first."""
+    actions = ModerationAction.objects.select_related("moderator__profile")
+    return actions.filter(alert=alert) if alert is not None else actions.filter(report=report)
+
+
+def other_alerts_for(alert: SafetyAlert, limit: int = 20):
+    """The member's other alerts (earlier and later), newest first."""
+    return (
+        SafetyAlert.objects.filter(member_id=alert.member_id)
+        .exclude(pk=alert.pk)
+        .select_related("claimed_by__profile")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def alerts_for_content(content, limit: int = 20):
+    """Alerts raised about one piece of content (for a report about it), newest first."""
+    if content is None or not hasattr(content, "alerts"):
+        return SafetyAlert.objects.none()
+    return content.alerts.order_by("-created_at", "-id")[:limit]
+
+
+# ---- Where content was written -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a piece of content lives, in words, with a link when a moderator may open it."""
+
+    label: str
+    url: str = ""
+
+
+def place_of(content) -> Place:
+    if isinstance(content, Post):
+        thread = content.thread
+        return Place(
+            f"Thread \u201c{thread.title}\u201d in {thread.space.name}",
+            reverse("community:post", args=[content.pk]),
+        )
+    if isinstance(content, Message):
+        return _place_of_message(content)
+    if isinstance(content, CopingStrategy):
+        return Place("Coping strategies", reverse("community:coping_detail", args=[content.pk]))
+    if isinstance(content, CopingComment):
+        return Place(
+            f"A comment on the coping strategy \u201c{content.strategy.title}\u201d",
+            reverse("community:coping_detail", args=[content.strategy_id]),
+        )
+    if isinstance(content, Profile):
+        return Place("Their profile", reverse("accounts:member", args=[content.user_id]))
+    return Place("")
+
+
+def _place_of_message(message: Message) -> Place:
+    room = message.room
+    if room.kind == RoomKind.SPACE:
+        return Place(
+            f"Chat in {room.space.name}", reverse("community:chat_space", args=[room.space.slug])
+        )
+    if room.kind == RoomKind.GROUP:
+        return Place(
+            f"Group chat of {room.group.name}",
+            reverse("community:chat_group", args=[room.group.slug]),
+        )
+    # A private conversation: moderators read only the flagged message, never the rest.
+    conversation = room.conversation
+    names = [
+        user.profile.display_name for user in (conversation.first_user, conversation.second_user)
+    ]
+    return Place(f"{conversation.get_kind_display()} between {names[0]} and {names[1]}")
+
+
+def content_url_for_writer(content) -> str:
+    """Where the writer finds the content (used in their notifications)."""
+    if isinstance(content, Message) and content.room.kind == RoomKind.CONVERSATION:
+        return reverse("community:conversation", args=[content.room.conversation.pk])
+    if isinstance(content, Profile):
+        return reverse("accounts:profile")
+    return place_of(content).url
