@@ -57,6 +57,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 ORGANISATION_NAME = os.environ.get("ALONGSIDE_ORGANISATION_NAME", "Alongside Peer Support")
 # ISO 3166 code of the country the organisation works in: bare place names resolve there.
 ALONGSIDE_COUNTRY = os.environ.get("ALONGSIDE_COUNTRY", "GB").upper()
+# The site's own address, for links in emails (which have no request to build them from).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # --- Applications -----------------------------------------------------------------------
 

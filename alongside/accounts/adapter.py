@@ -6,6 +6,7 @@ from django.db import transaction
 
 from alongside.accounts import actions
 from alongside.common.tasks import send_email_after_commit
+from alongside.safety.crisis import quick_help
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -25,6 +26,7 @@ class AccountAdapter(DefaultAccountAdapter):
             "email": email,
             "current_site": get_current_site(request),
             "organisation_name": settings.ORGANISATION_NAME,
+            "quick_help": quick_help(),
             **context,
         }
         send_email_after_commit(self.render_mail(template_prefix, email, ctx))

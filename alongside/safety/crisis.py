@@ -127,3 +127,41 @@ def crisis_options(*, country: str, region: str = "") -> CrisisOptions:
 def _among(resource: CrisisResource, resources: list[CrisisResource]) -> bool:
     # By identity: unsaved fallback resources have no primary key to compare.
     return any(resource is other for other in resources)
+
+
+@dataclass(frozen=True)
+class QuickHelp:
+    """The one or two numbers every page's footer, the report pages and our emails carry,
+    for the organisation's country. Built from the defaults above, without a query, so it
+    can be on every page; "I need help now" has the full, coordinator-managed list."""
+
+    emergency_phone: str
+    line_name: str
+    line_phone: str
+
+    @property
+    def sentence(self) -> str:
+        if not self.emergency_phone:
+            return "If you are in danger now, call your local emergency number."
+        text = f"If you are in danger now, call {self.emergency_phone}."
+        if self.line_phone:
+            text += (
+                f" To talk to someone any time, call {self.line_name} free on {self.line_phone}."
+            )
+        return text
+
+    @property
+    def for_someone_else(self) -> str:
+        number = self.emergency_phone or "your local emergency number"
+        return f"If someone is in danger now, call {number}."
+
+
+def quick_help(country: str | None = None) -> QuickHelp:
+    defaults = FALLBACK_RESOURCES.get((country or settings.ALONGSIDE_COUNTRY).upper(), [])
+    emergency = next((r for r in defaults if r.get("is_emergency")), {})
+    line = next((r for r in defaults if not r.get("is_emergency") and r.get("phone")), {})
+    return QuickHelp(
+        emergency_phone=emergency.get("phone", ""),
+        line_name=line.get("name", ""),
+        line_phone=line.get("phone", ""),
+    )
