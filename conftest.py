@@ -16,6 +16,14 @@ pytest_plugins = ["alongside.common.testing.browser"]
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _risk_classifier_loaded(django_test_environment):
+    # Load the risk classifier once per test session, as a server process does at start-up.
+    from alongside.safety.risk.classifier import preload
+
+    preload()
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Argon2 is the real hasher (see test_security_settings); tests don't need its cost.

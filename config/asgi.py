@@ -17,6 +17,10 @@ from config.routing import websocket_urlpatterns  # noqa: E402
 
 warm_gazetteer_in_background()
 
+from alongside.safety.risk.classifier import preload as preload_risk_classifier  # noqa: E402
+
+preload_risk_classifier()  # before the first message, not during it
+
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,

@@ -1,4 +1,4 @@
-"""The rule tier of ``assess_risk``: see the package docstring for the tiers."""
+"""``assess_risk``: the rule tier, then the classifier tier (see the package docstring)."""
 
 import bisect
 import re
@@ -6,16 +6,21 @@ from dataclasses import dataclass, field
 
 from django.db import models
 
-from . import rules
+from . import classifier, rules
 from .normalise import normalise
 
-DETECTOR_VERSION = "rules-1"
+RULES_VERSION = "rules-2"
+# Stored with every assessment. Without a loadable classifier the rules alone answer, and
+# the stored version says so (RULES_VERSION).
+DETECTOR_VERSION = f"{RULES_VERSION}+{classifier.CLASSIFIER_VERSION}"
 
 _SENTENCE = re.compile(r"[^.!?\n]+")
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself)\b")
 _NEGATED_OBJECT = re.compile(r"\bnot (?:wake up|be alive|exist)\b")
 _X = rules.EXCEPTIONS
 _CLAUSE_WINDOW = 120
+CLASSIFIER_SIGNAL = "classifier.high"
+_IDIOM = "exception.idiom"
 
 
 class RiskLevel(models.TextChoices):
@@ -107,6 +112,20 @@ def _matching(group, text: str) -> list:
 
 def assess_risk(text: str, context: RiskContext | None = None) -> RiskAssessment:
     """Assess one piece of member text. Pure and fast; any string (or None) is accepted."""
+    result, norm = _rules_tier(text)
+    model = classifier.get_classifier()
+    if model is None:
+        return result
+    return _with_classifier(result, model, norm)
+
+
+def assess_rules(text: str) -> RiskAssessment:
+    """The rule tier alone (for measuring it; members' text goes through ``assess_risk``)."""
+    return _rules_tier(text)[0]
+
+
+def _rules_tier(text: str) -> tuple[RiskAssessment, str]:
+    """The rules' assessment, and the normalised text with idioms taken out."""
     norm = normalise(text or "")
     found = _Findings()
     for rule in rules.IDIOM:
@@ -118,7 +137,10 @@ def assess_risk(text: str, context: RiskContext | None = None) -> RiskAssessment
     plain = _X["quote"].sub(" ", norm)
     recovered = bool(_X["wellbeing"].search(norm))
     _intents(norm, quotes, found, recovered)
-    if recovered and "exception.past_tense" in found.signals and not found.present_intent:
+    told_in_past = "exception.past_tense" in found.signals or _X["past"].search(norm)
+    if recovered and told_in_past and not found.present_intent:
+        # A story told in the past by someone well now: nothing raises risk by itself,
+        # and the classifier doesn't read it (see is_scored).
         found.add("exception.recovered")
 
     components = {
@@ -152,18 +174,53 @@ def assess_risk(text: str, context: RiskContext | None = None) -> RiskAssessment
     for rule in _matching(rules.ATTEMPT, plain):
         found.add(rule.id)
         urgent = True
-    return _result(found, urgent)
+    return _result(found, urgent), norm
 
 
 def _result(found: _Findings, urgent: bool) -> RiskAssessment:
     signals = tuple(found.signals)
     if urgent:
         kinds = sum(1 for s in signals if s.startswith("urgent."))
-        return RiskAssessment(RiskLevel.URGENT, signals, min(1.0, 0.88 + 0.04 * kinds))
+        return RiskAssessment(
+            RiskLevel.URGENT, signals, min(1.0, 0.88 + 0.04 * kinds), RULES_VERSION
+        )
     if found.weights:
         remaining = 1.0
         for weight in found.weights:
             remaining *= 1.0 - weight
         score = round(min(0.85, max(0.3, 1.0 - remaining)), 3)
-        return RiskAssessment(RiskLevel.CONCERN, signals, score)
-    return RiskAssessment(RiskLevel.NONE, signals, 0.0)
+        return RiskAssessment(RiskLevel.CONCERN, signals, score, RULES_VERSION)
+    return RiskAssessment(RiskLevel.NONE, signals, 0.0, RULES_VERSION)
+
+
+def is_scored(result: RiskAssessment) -> bool:
+    """Whether the classifier is asked about a text the rules assessed so: never for urgent,
+    never for text an exception made none (negation, past or recovery story). An idiom does
+    not stop it: the idiom is taken out of the text the classifier reads ("this exam is
+    killing me" is gone), and the rest of a long post is read on its own merits."""
+    return result.level != RiskLevel.URGENT and not (
+        result.level == RiskLevel.NONE
+        and any(s.startswith("exception.") and s != _IDIOM for s in result.signals)
+    )
+
+
+def _with_classifier(
+    result: RiskAssessment, model: classifier.Classifier, norm: str
+) -> RiskAssessment:
+    """The classifier never makes anything urgent, never touches urgent, and never overrides
+    an exception: it only adds concern to text the rules found nothing in, and ranks concern."""
+    level, signals, score = result.level, result.signals, result.score
+    p = classifier.probability(model, norm) if is_scored(result) else None  # None if short
+    if p is not None:
+        high = p >= model.threshold
+        if high:
+            signals = (*signals, CLASSIFIER_SIGNAL)
+        if level == RiskLevel.CONCERN:
+            # Noisy-or with up to half the weight: a likely post ranks higher, an unlikely
+            # one keeps the rules' score (the classifier never lowers a rule hit).
+            lift = 0.5 * max(0.0, 2.0 * p - 1.0)
+            score = round(min(0.85, 1.0 - (1.0 - score) * (1.0 - lift)), 3)
+        elif high:
+            scaled = 0.3 + 0.45 * (p - model.threshold) / (1.0 - model.threshold)
+            level, score = RiskLevel.CONCERN, round(min(0.75, max(0.3, scaled)), 3)
+    return RiskAssessment(level, signals, score, DETECTOR_VERSION)

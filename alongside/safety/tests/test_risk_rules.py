@@ -41,6 +41,11 @@ URGENT_CASES = [
     ("I want to kill myself with pills", "urgent.intent_with_method"),
     ("I have a plan, I want to die", "urgent.intent_with_plan"),
     ("I want to die, goodbye forever", "urgent.intent_with_goodbye"),
+    ("I'm going to jump off the bridge tonight", "intent.jump"),
+    ("I want to throw myself in front of a train tomorrow", "intent.jump"),
+    ("I took an overdose an hour ago", "urgent.recent_attempt"),
+    ("I've just taken all my pills", "urgent.recent_attempt"),
+    ("I'm writing my suicide note now", "urgent.final_goodbye"),
     # hard cases: leetspeak, algospeak, misspellings, zero-width, repeated letters
     ("i wanna k1ll mys3lf 2nite", "intent.kill_myself"),
     ("gonna d13 tonite", "intent.no_subject"),
@@ -121,6 +126,11 @@ NONE_CASES = [
     ("I was killing myself laughing tonight", "idiom.die_of"),
     ("Goodbye everyone, see you at the meeting tomorrow", None),
     ("I took my tablets this morning as usual", None),
+    ("My cat is a menace, she'll be the death of me", "idiom.death_of_me"),
+    (
+        "Ten years ago I wanted to die. Now I'm doing well and I have a job I love.",
+        "exception.recovered",
+    ),
 ]
 
 
@@ -236,6 +246,29 @@ MIXED = [
     ("I'm ready to die tonight", URGENT),
     ("I want to die. I've saved up my pills. Please forgive me.", URGENT),
     ("I w4nt t0 d13, I wrote my note", URGENT),
+    ("I want to die, I have the rope ready in the garage", URGENT),
+    ("tonight I will end it all, I've got the pills", URGENT),
+    ("This is my goodbye. I'm going to kill myself.", URGENT),
+    ("i wanna unalive myself, i have a plan", URGENT),
+    ("I'm going to hang myself this weekend", URGENT),
+    ("This traffic is killing me, I'll be late tonight", NONE),
+    ("I'm dead tired after the night shift", NONE),
+    ("My feet are killing me after that walk", NONE),
+    ("I would rather die than sing karaoke tonight", NONE),
+    ("I'm not going to end my life, I just need to vent", NONE),
+    ("I never want to hurt myself again and I won't", NONE),
+    ("I don't want to kill myself, I want things to change", NONE),
+    ("I attempted suicide in 2015 and today I'm happy to be alive", NONE),
+    ("The battery died so I'm going to bed early tonight", NONE),
+    ("Saying goodbye to my old flat today, so many memories", NONE),
+    ("Let's plan the picnic for this weekend", NONE),
+    ("Years ago I took an overdose. I'm in a good place now.", NONE),
+    ("My mum keeps saying she wants to die and I'm frightened", CONCERN),
+    ("My partner told me he has thought about suicide", CONCERN),
+    ("I feel like a burden to everyone around me", CONCERN),
+    ("What's the point of anything any more", CONCERN),
+    ("I hate myself so much", CONCERN),
+    ("I can't cope with this any longer", CONCERN),
     ("Goodbye everyone. I'm going to end my life", URGENT),
     ("You will never hear from me again", URGENT),
     ("I overdosed, well I tried to overdose this morning", URGENT),
@@ -246,3 +279,8 @@ MIXED = [
 @pytest.mark.parametrize(("text", "level"), MIXED)
 def test_mixed_everyday_sentences(text, level):
     assert assess_risk(text).level == level, assess_risk(text)
+
+
+def test_a_diving_board_is_not_a_bridge():
+    # Not urgent; the classifier may still call a sentence this long a concern.
+    assert assess_risk("I'm going to jump off the diving board tonight").level != URGENT
