@@ -10,6 +10,8 @@ from alongside.api.errors import install_error_handlers
 from alongside.api.groups import router as groups_router
 from alongside.api.meetings import router as meetings_router
 from alongside.api.safety import router as safety_router
+from alongside.api.safety_cases import router as safety_cases_router
+from alongside.api.safety_moderation import router as safety_moderation_router
 
 api = NinjaAPI(
     title="Alongside API",
@@ -33,3 +35,5 @@ api.add_router("/community", community_coping_router)
 api.add_router("/community", community_chat_router)
 api.add_router("/community", community_members_router)
 api.add_router("/safety", safety_router)
+api.add_router("/safety", safety_moderation_router)
+api.add_router("/safety", safety_cases_router)

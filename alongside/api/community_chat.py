@@ -2,7 +2,7 @@
 docs/realtime.md); sending here goes through the same permission and action, and the
 message is broadcast to the room's websocket clients too."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -12,7 +12,11 @@ from alongside.community.actions.chat import mark_room_read, send_message
 from alongside.community.choices import ContentStatus
 from alongside.community.errors import ChatRateLimited, CommunityActionError
 from alongside.community.forms_chat import SendMessageForm
-from alongside.community.permissions.rooms import access_room_by_id, check_send_message_permission
+from alongside.community.permissions.rooms import (
+    access_room_by_id,
+    check_send_message_permission,
+    send_refusal,
+)
 from alongside.community.realtime import message_payload
 from alongside.community.selectors.chat import (
     latest_message_id,
@@ -22,7 +26,6 @@ from alongside.community.selectors.chat import (
 )
 from alongside.community.selectors.protections import protections_for
 from alongside.safety.support import writer_support
-from alongside.safety.suspensions import check_not_suspended
 
 router = Router(tags=["community: chat"])
 MAX_LIMIT = 200
@@ -92,17 +95,6 @@ def _message_out(message, protections) -> dict:
     return payload
 
 
-def _send_refusal(user, room) -> str:
-    try:
-        check_send_message_permission(user, room)
-        check_not_suspended(user, room=room)
-    except PermissionDenied as error:
-        return str(error)
-    except ValidationError as error:  # a moderator has paused their posting
-        return " ".join(error.messages)
-    return ""
-
-
 @router.get(
     "/rooms/{room_id}",
     response={200: RoomOut, **ERRORS},
@@ -111,7 +103,7 @@ def _send_refusal(user, room) -> str:
 )
 def get_room(request, room_id: int):
     room = access_room_by_id(user=request.auth, room_id=room_id)
-    refusal = _send_refusal(request.auth, room)
+    refusal = send_refusal(request.auth, room)
     return {
         "id": room.pk,
         "kind": room.kind,

@@ -23,7 +23,6 @@ from alongside.api.schemas_coping import (
     SearchPageOut,
 )
 from alongside.community.actions import coping as actions
-from alongside.community.choices import ContentStatus
 from alongside.community.forms_coping import (
     CopingCommentForm,
     CopingFilterForm,
@@ -38,7 +37,7 @@ from alongside.community.selectors.coping import (
 )
 from alongside.community.selectors.protections import protections_for
 from alongside.community.selectors.search import describe_hits, search_community
-from alongside.safety.support import writer_support
+from alongside.safety.support import content_safety
 
 router = Router(tags=["community: coping"])
 
@@ -56,14 +55,6 @@ def _action_errors():
         if hasattr(error, "error_dict"):
             raise FormErrors.from_messages(error.message_dict) from error
         raise FormErrors.from_messages({"__all__": error.messages}) from error
-
-
-def _safety(content, user) -> dict | None:
-    """What the writer should see at once about what they just wrote (see SafetyOut)."""
-    support = writer_support(
-        user=user, risk=content.risk, held=content.status == ContentStatus.HELD
-    )
-    return support.as_dict() if support else None
 
 
 def _author_name(user) -> str | None:
@@ -159,7 +150,7 @@ def share_coping_strategy(request, payload: CopingStrategyIn):
     with _action_errors():
         strategy = actions.share_coping_strategy(author=request.auth, details=form.details())
     detail = _strategy_detail(strategy, request.auth)
-    return Status(201, {**detail, "safety": _safety(strategy, request.auth)})
+    return Status(201, {**detail, "safety": content_safety(user=request.auth, content=strategy)})
 
 
 @router.get(
@@ -188,7 +179,10 @@ def edit_coping_strategy(request, strategy_id: int, payload: CopingStrategyPatch
     form = _valid_strategy_form(data)
     with _action_errors():
         actions.edit_coping_strategy(strategy=strategy, editor=request.auth, details=form.details())
-    return {**_strategy_detail(strategy, request.auth), "safety": _safety(strategy, request.auth)}
+    return {
+        **_strategy_detail(strategy, request.auth),
+        "safety": content_safety(user=request.auth, content=strategy),
+    }
 
 
 @router.delete(
@@ -271,7 +265,7 @@ def comment_on_strategy(request, strategy_id: int, payload: CopingCommentIn):
             strategy=strategy, author=request.auth, body=form.cleaned_data["body"]
         )
     out = _comment_out(comment, request.auth, protections_for(request.auth))
-    return Status(201, {**out, "safety": _safety(comment, request.auth)})
+    return Status(201, {**out, "safety": content_safety(user=request.auth, content=comment)})
 
 
 @router.delete(

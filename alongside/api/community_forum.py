@@ -44,7 +44,7 @@ from alongside.community.permissions.forum import (
 from alongside.community.permissions.roles import is_moderator
 from alongside.community.permissions.rooms import has_accepted_guidelines
 from alongside.community.selectors import forum as selectors
-from alongside.safety.support import writer_support
+from alongside.safety.support import content_safety
 
 router = Router(tags=["community: forum"])
 
@@ -134,14 +134,6 @@ def _single_post_out(post, user) -> dict:
 
     post.can_edit = can_edit_post(user, post)
     return _post_out(post, user)
-
-
-def _safety(content, user) -> dict | None:
-    """What the writer should see at once about what they just wrote (see SafetyOut)."""
-    support = writer_support(
-        user=user, risk=content.risk, held=content.status == ContentStatus.HELD
-    )
-    return support.as_dict() if support else None
 
 
 # ---- Spaces ------------------------------------------------------------------------------
@@ -286,7 +278,11 @@ def start_thread(request, slug: str, payload: ThreadIn):
         )
     opening = selectors.opening_post(thread=thread)
     return Status(
-        201, {**_thread_detail(request, thread, 1), "safety": _safety(opening, request.auth)}
+        201,
+        {
+            **_thread_detail(request, thread, 1),
+            "safety": content_safety(user=request.auth, content=opening),
+        },
     )
 
 
@@ -333,7 +329,11 @@ def reply(request, thread_id: int, payload: PostIn):
             accepted_guidelines_version=payload.accept_guidelines_version,
         )
     return Status(
-        201, {**_single_post_out(post, request.auth), "safety": _safety(post, request.auth)}
+        201,
+        {
+            **_single_post_out(post, request.auth),
+            "safety": content_safety(user=request.auth, content=post),
+        },
     )
 
 
@@ -380,7 +380,10 @@ def edit_post(request, post_id: int, payload: PostPatch):
             body=data["body"],
             content_warning=data["content_warning"],
         )
-    return {**_single_post_out(post, request.auth), "safety": _safety(post, request.auth)}
+    return {
+        **_single_post_out(post, request.auth),
+        "safety": content_safety(user=request.auth, content=post),
+    }
 
 
 @router.delete(

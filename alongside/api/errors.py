@@ -12,9 +12,17 @@ UNAUTHORISED = (
 UNPARSEABLE_BODY = "Cannot parse request body"
 
 
+_LOCATIONS = ("body", "query", "path", "header", "cookie", "form")
+
+
 def _field_name(loc) -> str:
-    # ninja locations look like ("body", "payload", "languages", 0)
-    parts = [str(p) for p in loc if p not in ("body", "payload", "query", "path")]
+    """ninja locations look like ("body", "payload", "languages", 0): the field is what
+    follows the location and our parameter name (a field may itself be called "body")."""
+    parts = [str(p) for p in loc]
+    if parts and parts[0] in _LOCATIONS:
+        parts = parts[1:]
+    if parts and parts[0] == "payload":
+        parts = parts[1:]
     return ".".join(parts) or "__all__"
 
 

@@ -1,8 +1,9 @@
 """The chat room websocket: /ws/rooms/<room_id>/. Protocol: docs/realtime.md.
 
 The consumer parses frames, authorises and calls the same permissions, actions and
-selectors as the pages and the API (through database_sync_to_async: no ORM here). Nothing a
-client sends may close the socket or raise: bad frames are answered with an error frame."""
+selectors as the pages and the API (through the functions in consumer_db, each run with
+database_sync_to_async: no ORM here). Nothing a client sends may close the socket or
+raise: bad frames are answered with an error frame."""
 
 import asyncio
 import html
@@ -13,29 +14,12 @@ from collections import deque
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.utils.html import strip_tags
 
-from alongside.community.actions import presence
-from alongside.community.actions.chat import mark_room_read, send_message
-from alongside.community.choices import ContentStatus
-from alongside.community.errors import ChatRateLimited, CommunityActionError
+from alongside.community import consumer_db as db
+from alongside.community.consumer_db import error_frame
 from alongside.community.forms_chat import SendMessageForm
-from alongside.community.permissions.rooms import (
-    access_room_by_id,
-    can_read_room,
-    check_send_message_permission,
-)
-from alongside.community.realtime import message_payload
-from alongside.community.selectors.chat import (
-    RESUME_BATCH,
-    latest_message_id,
-    messages_after,
-    present_users,
-)
-from alongside.community.selectors.protections import NO_PROTECTIONS, protections_for
-from alongside.safety.support import writer_support
+from alongside.community.selectors.chat import RESUME_BATCH
 
 logger = logging.getLogger(__name__)
 
@@ -43,10 +27,8 @@ MAX_FRAME_CHARACTERS = 16 * 1024
 # Frames of any kind per connection: a burst of FRAME_BURST, then FRAME_RATE a second.
 FRAME_BURST = 120
 FRAME_RATE = 20.0
-# "Who is here now": at most one broadcast per room per worker in this many seconds, naming
-# at most this many members (and how many more).
+# "Who is here now": at most one broadcast per room per worker in this many seconds.
 PRESENCE_EVERY = 1.0
-PRESENT_SHOWN = 100
 # Close code for a member who may no longer read the room (left or removed from the group).
 NO_LONGER_ALLOWED = 4403
 TYPING_EVERY_SECONDS = 2.0
@@ -59,39 +41,7 @@ SERVER_ERROR = "Something went wrong on our side. Please try sending that again.
 TOO_FAST = "That's a lot very quickly, so some of it was ignored. Please slow down."
 
 
-# ---- Database work, run in a thread ------------------------------------------------------
-
-
-def _open_room(user, room_id):
-    """The room, the member's protections and how others see them, or Nones if they may
-    not read it. (The profile is read here: the ORM can't be used from the event loop.)"""
-    try:
-        room = access_room_by_id(user=user, room_id=room_id)
-    except Http404:
-        return None, None, None
-    return room, protections_for(user), {"id": user.pk, "name": user.profile.display_name}
-
-
-def _present(room) -> dict:
-    """Who is here now: the first PRESENT_SHOWN by name, and how many more. Each
-    connection filters the names through its own member's protections."""
-    users = present_users(room, protections=NO_PROTECTIONS)
-    return {
-        "present": [
-            {"id": user.pk, "name": user.profile.display_name} for user in users[:PRESENT_SHOWN]
-        ],
-        "more": max(0, len(users) - PRESENT_SHOWN),
-    }
-
-
-def _join(room, user, channel_name) -> tuple[int, dict]:
-    presence.sweep_stale_presence()  # rows left by a worker that died
-    presence.join_room(room=room, user=user, channel_name=channel_name)
-    return latest_message_id(room), _present(room)
-
-
-def _leave(channel_name) -> None:
-    presence.leave_room(channel_name=channel_name)
+# ---- "Who is here now" ----------------------------------------------------------------------
 
 
 # Rooms with a "who is here now" broadcast already scheduled by this worker process.
@@ -115,84 +65,10 @@ async def _broadcast_presence_soon(room, channel_layer) -> None:
         # Let the next join or leave schedule another broadcast from here on, so that
         # none is missed while this one reads the database.
         _presence_broadcasts.pop(room.pk, None)
-        present = await database_sync_to_async(_present)(room)
+        present = await database_sync_to_async(db.present)(room)
         await channel_layer.group_send(room.channel_group, {"type": "chat.presence", **present})
     except Exception:  # presence is a courtesy: never let it break anything else
         logger.exception("Presence broadcast failed for room %s", room.pk)
-
-
-def _heartbeat(user, room, channel_name):
-    """Refresh presence, and the member's protections and access (a block or a removal from
-    the group since connecting takes effect within one ping)."""
-    presence.refresh_presence(channel_name=channel_name)
-    if not _still_allowed(user, room):
-        return None
-    return protections_for(user)
-
-
-def _send(user, room_id, body, client_id) -> tuple[list[dict], dict | None]:
-    """Store the message. Returns the frames for the sender (the ack, and a `support`
-    frame when the risk check found something) and, for a held message, its payload (the
-    sender still sees it, marked as waiting; nobody else hears of it)."""
-    try:
-        room = access_room_by_id(user=user, room_id=room_id)
-        check_send_message_permission(user, room)
-        message = send_message(room=room, author=user, body=body, client_id=client_id)
-    except Http404:
-        return [_error("forbidden", "You can't write in this room any more.", client_id)], None
-    except PermissionDenied as error:
-        return [_error("forbidden", str(error) or "You can't write in this room.", client_id)], None
-    except ChatRateLimited as error:
-        return [_error("rate_limited", " ".join(error.messages), client_id)], None
-    except CommunityActionError as error:  # a moderator has paused their posting
-        return [_error("forbidden", " ".join(error.messages), client_id)], None
-    except ValidationError as error:  # MemberTextError
-        return [_error("invalid", " ".join(error.messages), client_id)], None
-    held = message.status == ContentStatus.HELD
-    frames = [{"type": "sent", "client_id": client_id, "id": message.pk, "held": held}]
-    support = writer_support(user=user, risk=message.risk, held=held)
-    if support is not None:
-        frames.append(
-            {
-                "type": "support",
-                "client_id": client_id,
-                "message_id": message.pk,
-                "held": held,
-                "support": support.as_dict(),
-            }
-        )
-    return frames, (_payload(message) if held else None)
-
-
-def _payload(message) -> dict:
-    """A message as its reader gets it; `held` is only ever true on the reader's own."""
-    return {**message_payload(message), "held": message.status == ContentStatus.HELD}
-
-
-def _still_allowed(user, room) -> bool:
-    room.refresh_from_db()
-    return can_read_room(user, room)
-
-
-def _messages_after(user, room, after) -> list[dict] | None:
-    """Messages after `after`, or None if the member may no longer read the room."""
-    if not _still_allowed(user, room):
-        return None
-    return [_payload(message) for message in messages_after(room, after=after, viewer=user)]
-
-
-def _mark_read(room, user, up_to) -> bool:
-    if not _still_allowed(user, room):
-        return False
-    mark_room_read(room=room, user=user, up_to=min(up_to, latest_message_id(room)))
-    return True
-
-
-def _error(code: str, message: str, client_id=None) -> dict:
-    frame = {"type": "error", "code": code, "message": message}
-    if client_id is not None:
-        frame["client_id"] = client_id
-    return frame
 
 
 def _is_id(value) -> bool:
@@ -209,7 +85,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def connect(self):
         self.user = self.scope.get("user")
         room_id = self.scope["url_route"]["kwargs"]["room_id"]
-        self.room, self.protections, self.me = await database_sync_to_async(_open_room)(
+        self.room, self.protections, self.me = await database_sync_to_async(db.open_room)(
             self.user, room_id
         )
         if self.room is None:
@@ -223,7 +99,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self.last_typing = 0.0
         self.allowance, self.allowance_at = float(FRAME_BURST), time.monotonic()
         await self.channel_layer.group_add(self.group, self.channel_name)
-        latest_id, present = await database_sync_to_async(_join)(
+        latest_id, present = await database_sync_to_async(db.join)(
             self.room, self.user, self.channel_name
         )
         await self.accept()
@@ -244,7 +120,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             return
         try:
             await self.channel_layer.group_discard(self.group, self.channel_name)
-            await database_sync_to_async(_leave)(self.channel_name)
+            await database_sync_to_async(db.leave)(self.channel_name)
             schedule_presence_broadcast(self.room, self.channel_layer)
         except Exception:  # the row goes stale and is swept; nothing else to do
             logger.exception("Chat disconnect cleanup failed for room %s", self.room.pk)
@@ -263,14 +139,14 @@ class RoomConsumer(AsyncWebsocketConsumer):
 
     async def receive(self, text_data=None, bytes_data=None):
         if not self.take_frame_allowance():
-            await self.send_frame(_error("rate_limited", TOO_FAST))
+            await self.send_frame(error_frame("rate_limited", TOO_FAST))
             return
         if isinstance(text_data, str) and len(text_data) > MAX_FRAME_CHARACTERS:
-            await self.send_frame(_error("malformed", TOO_BIG))
+            await self.send_frame(error_frame("malformed", TOO_BIG))
             return
         frame = self.parse(text_data)
         if frame is None:
-            await self.send_frame(_error("malformed", MALFORMED))
+            await self.send_frame(error_frame("malformed", MALFORMED))
             return
         handler = {
             "resume": self.on_resume,
@@ -280,13 +156,13 @@ class RoomConsumer(AsyncWebsocketConsumer):
             "ping": self.on_ping,
         }.get(frame.get("type"))
         if handler is None:
-            await self.send_frame(_error("malformed", MALFORMED))
+            await self.send_frame(error_frame("malformed", MALFORMED))
             return
         try:
             await handler(frame)
         except Exception:
             logger.exception("Chat frame %r failed in room %s", frame.get("type"), self.room.pk)
-            await self.send_frame(_error("server_error", SERVER_ERROR))
+            await self.send_frame(error_frame("server_error", SERVER_ERROR))
 
     @staticmethod
     def parse(text_data) -> dict | None:
@@ -305,9 +181,9 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def on_resume(self, frame):
         after = frame.get("after", 0)
         if not _is_id(after):
-            await self.send_frame(_error("malformed", MALFORMED))
+            await self.send_frame(error_frame("malformed", MALFORMED))
             return
-        payloads = await database_sync_to_async(_messages_after)(self.user, self.room, after)
+        payloads = await database_sync_to_async(db.messages_after_for)(self.user, self.room, after)
         if payloads is None:
             await self.shut_out()
             return
@@ -321,13 +197,13 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def on_send(self, frame):
         body, client_id = frame.get("body"), frame.get("client_id", "")
         if not isinstance(body, str) or not isinstance(client_id, str):
-            await self.send_frame(_error("malformed", MALFORMED))
+            await self.send_frame(error_frame("malformed", MALFORMED))
             return
         form = SendMessageForm({"body": body, "client_id": client_id})
         if not form.is_valid():  # only the client id can be wrong here; the text is the action's
-            await self.send_frame(_error("malformed", MALFORMED))
+            await self.send_frame(error_frame("malformed", MALFORMED))
             return
-        frames, own_held = await database_sync_to_async(_send)(
+        frames, own_held = await database_sync_to_async(db.send)(
             self.user, self.room.pk, body, client_id
         )
         if own_held is not None:
@@ -352,13 +228,13 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def on_read(self, frame):
         up_to = frame.get("up_to")
         if not _is_id(up_to):
-            await self.send_frame(_error("malformed", MALFORMED))
+            await self.send_frame(error_frame("malformed", MALFORMED))
             return
-        if not await database_sync_to_async(_mark_read)(self.room, self.user, up_to):
+        if not await database_sync_to_async(db.mark_read)(self.room, self.user, up_to):
             await self.shut_out()
 
     async def on_ping(self, frame):
-        protections = await database_sync_to_async(_heartbeat)(
+        protections = await database_sync_to_async(db.heartbeat)(
             self.user, self.room, self.channel_name
         )
         if protections is None:  # no longer allowed in (e.g. left the group)

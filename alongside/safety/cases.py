@@ -126,6 +126,31 @@ def alert_by_id(*, alert_id: int) -> SafetyAlert | None:
     return SafetyAlert.objects.select_related("member__profile").filter(pk=alert_id).first()
 
 
+def case_subject(
+    *, viewer, member_id: int | None, alert_id: int | None
+) -> tuple[User | None, SafetyAlert | None, str]:
+    """Who a new case would be about, from a link's ?member= and ?alert=: (member, alert,
+    problem). `problem` says in plain words why neither can be used ("" if nothing was
+    chosen yet, or all is well)."""
+    alert = None
+    if alert_id is not None:
+        alert = alert_by_id(alert_id=alert_id)
+        if alert is None:
+            return None, None, "We couldn't find that alert. Search for the member below."
+        if member_id is None:
+            member_id = alert.member_id
+        elif alert.member_id != member_id:
+            return None, None, "That alert is about a different member. Search again below."
+    if member_id is None:
+        return None, None, ""
+    member = member_for_case(member_id=member_id)
+    if member is None:
+        return None, None, "We couldn't find that member. Search for them below."
+    if member.pk == viewer.pk:
+        return None, None, "You can't open a case about yourself. Ask another moderator."
+    return member, alert, ""
+
+
 def members_matching(*, search: str) -> list[User]:
     """Members whose display name contains `search`, or whose email is exactly it."""
     search = search.strip()

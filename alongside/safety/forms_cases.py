@@ -4,11 +4,9 @@ field; none lets the browser cut a long paste short (no maxlength in the page)."
 from django import forms
 from django.utils import dateformat, timezone
 
-from alongside.community.text import tidy
 from alongside.safety.cases import CASE_TEXT_MAX_LENGTH, CLOCK_LEEWAY, LARGEST_ID
 from alongside.safety.choices import CaseEntryKind, CaseStatus
-
-TOO_LONG = f"Keep this to {CASE_TEXT_MAX_LENGTH:,} characters or fewer (you have %(show_value)s)."
+from alongside.safety.forms_fields import ModeratorTextField
 
 
 def _id_field(label: str) -> forms.IntegerField:
@@ -24,27 +22,6 @@ def _id_field(label: str) -> forms.IntegerField:
             "max_value": "That link isn't quite right. Search for the member again.",
         },
     )
-
-
-class CaseTextField(forms.CharField):
-    """Up to 5,000 characters of a moderator's own words, tidied; blank counts as empty."""
-
-    def __init__(self, *, label: str, required_message: str, help_text: str = "", rows=5):
-        super().__init__(
-            label=label,
-            max_length=CASE_TEXT_MAX_LENGTH,
-            help_text=help_text,
-            widget=forms.Textarea(attrs={"rows": rows}),
-            error_messages={"required": required_message, "max_length": TOO_LONG},
-        )
-
-    def to_python(self, value):
-        return tidy(super().to_python(value))
-
-    def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        attrs.pop("maxlength", None)
-        return attrs
 
 
 class CaseFilterForm(forms.Form):
@@ -87,7 +64,8 @@ class CaseTargetForm(forms.Form):
 
 
 class CaseOpenForm(CaseTargetForm):
-    summary = CaseTextField(
+    summary = ModeratorTextField(
+        max_length=CASE_TEXT_MAX_LENGTH,
         label="Summary",
         required_message="Write a short summary of why you are opening this case.",
         help_text="Why you are worried, in a few sentences. Write it so a colleague can "
@@ -132,7 +110,9 @@ class CaseEntryForm(forms.Form):
         self.kind = CaseEntryKind(kind)
         super().__init__(*args, prefix=self.kind.value, **kwargs)
         self.heading, label, required_message, self.button = ENTRY_WORDS[self.kind]
-        self.fields["text"] = CaseTextField(label=label, required_message=required_message)
+        self.fields["text"] = ModeratorTextField(
+            label=label, required_message=required_message, max_length=CASE_TEXT_MAX_LENGTH
+        )
         if self.kind != CaseEntryKind.CONTACT:
             del self.fields["happened_at"]
         elif not self.is_bound:
@@ -172,7 +152,8 @@ def alert_label(alert) -> str:
 
 
 class CloseCaseForm(forms.Form):
-    outcome = CaseTextField(
+    outcome = ModeratorTextField(
+        max_length=CASE_TEXT_MAX_LENGTH,
         label="Outcome",
         required_message="Write the outcome before closing the case.",
         help_text="What happened in the end, and anything the next person should know.",

@@ -3,10 +3,10 @@ safety.moderation.actions assume valid input."""
 
 from django import forms
 
-from alongside.community.text import MemberTextError, prepare_member_text, tidy
+from alongside.community.text import MemberTextError, prepare_member_text
+from alongside.safety.forms_fields import ModeratorTextField
 from alongside.safety.moderation.queue import ACTIVE, STATUS_FILTERS
 
-REASON_MAX_LENGTH = 2000
 SECTIONS = {"alerts": "Safety alerts", "reports": "Reports", "held": "Held content"}
 
 
@@ -35,53 +35,34 @@ class QueueFilterForm(forms.Form):
         return value if value in STATUS_FILTERS else ACTIVE
 
 
-class _RequiredTextForm(forms.Form):
-    def _required_text(self, name: str, what: str) -> str:
-        value = tidy(self.cleaned_data.get(name) or "")
-        if not value:
-            raise forms.ValidationError(f"Write {what} first.")
-        if len(value) > REASON_MAX_LENGTH:
-            raise forms.ValidationError(
-                f"Please keep this to {REASON_MAX_LENGTH:,} characters or fewer "
-                f"(it is {len(value):,})."
-            )
-        return value
-
-
-class HideForm(_RequiredTextForm):
-    reason = forms.CharField(
+class HideForm(forms.Form):
+    reason = ModeratorTextField(
         label="Why are you hiding it?",
+        required_message="Write why you are hiding it first.",
         help_text="For the moderators' record. The writer is told it was hidden, not this reason.",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
+        rows=3,
     )
 
-    def clean_reason(self):
-        return self._required_text("reason", "why you are hiding it")
 
-
-class ResolveForm(_RequiredTextForm):
-    note = forms.CharField(
+class ResolveForm(forms.Form):
+    note = ModeratorTextField(
         label="Note for the record",
+        required_message="Write a short note about what you did first.",
         help_text="What you did and why, for the next moderator. Not shown to members.",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
+        rows=3,
     )
 
-    def clean_note(self):
-        return self._required_text("note", "a short note about what you did")
 
-
-class EditContentForm(_RequiredTextForm):
+class EditContentForm(forms.Form):
     """The flagged content's own fields (from actions.editable_fields), then the reason.
     Length and emptiness of the new text are checked by the action, with the same rules
     as for members, and shown next to the field."""
 
-    reason = forms.CharField(
+    reason = ModeratorTextField(
         label="Why are you editing it?",
+        required_message="Write why you are editing it first.",
         help_text="For the moderators' record. The writer is told it was edited.",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
+        rows=3,
     )
 
     def __init__(self, *args, fields=(), content=None, **kwargs):
@@ -96,9 +77,6 @@ class EditContentForm(_RequiredTextForm):
                 widget=forms.Textarea(attrs={"rows": 8 if field.markdown else 1}),
             )
         self.fields["reason"] = reason
-
-    def clean_reason(self):
-        return self._required_text("reason", "why you are editing it")
 
     def clean(self):
         """The same checks as a member's text, so that every problem shows at once (the

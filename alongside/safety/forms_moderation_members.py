@@ -5,10 +5,8 @@ from django import forms
 
 from alongside.common.http import MAX_ID
 from alongside.community.models import MESSAGE_MAX_LENGTH
-from alongside.community.text import tidy
+from alongside.safety.forms_fields import ModeratorTextField
 from alongside.safety.moderation.members import SUSPENSION_LENGTHS
-
-REASON_MAX_LENGTH = 2000
 
 
 class LinkedItemForm(forms.Form):
@@ -18,42 +16,22 @@ class LinkedItemForm(forms.Form):
     report = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
 
 
-def _text(value: str, *, empty: str, max_length: int) -> str:
-    text = tidy(value or "")
-    if not text:
-        raise forms.ValidationError(empty)
-    if len(text) > max_length:
-        raise forms.ValidationError(
-            f"This is {len(text):,} characters long. Please shorten it to {max_length:,} "
-            "characters or fewer."
-        )
-    return text
-
-
 class ContactMemberForm(forms.Form):
-    body = forms.CharField(
+    body = ModeratorTextField(
         label="Your message",
-        strip=False,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=("Only the member and you can read it. They get a notification and can reply."),
+        required_message="Write your message to the member.",
+        max_length=MESSAGE_MAX_LENGTH,
+        help_text="Only the member and you can read it. They get a notification and can reply.",
+        rows=6,
     )
-
-    def clean_body(self):
-        return _text(
-            self.cleaned_data["body"],
-            empty="Write your message to the member.",
-            max_length=MESSAGE_MAX_LENGTH,
-        )
 
 
 class SuspendMemberForm(forms.Form):
-    reason = forms.CharField(
+    reason = ModeratorTextField(
         label="Reason",
-        strip=False,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        required_message="Write why you are suspending this member.",
         help_text="Only moderators see this. The member is not shown it.",
+        rows=4,
     )
     length = forms.ChoiceField(
         label="How long",
@@ -65,29 +43,14 @@ class SuspendMemberForm(forms.Form):
         },
     )
 
-    def clean_reason(self):
-        return _text(
-            self.cleaned_data["reason"],
-            empty="Write why you are suspending this member.",
-            max_length=REASON_MAX_LENGTH,
-        )
-
 
 class LiftSuspensionForm(forms.Form):
-    reason = forms.CharField(
+    reason = ModeratorTextField(
         label="Why lift it now",
-        strip=False,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        required_message="Write why you are lifting this suspension.",
         help_text="Only moderators see this.",
+        rows=3,
     )
-
-    def clean_reason(self):
-        return _text(
-            self.cleaned_data["reason"],
-            empty="Write why you are lifting this suspension.",
-            max_length=REASON_MAX_LENGTH,
-        )
 
 
 class ModeratorDutyForm(forms.Form):

@@ -7,7 +7,6 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views import View
 
 from alongside.safety import cases
 from alongside.safety.cases import CaseError
@@ -21,7 +20,7 @@ from alongside.safety.forms_cases import (
     LinkAlertForm,
     MemberSearchForm,
 )
-from alongside.safety.permissions import check_safeguarding_permission
+from alongside.safety.staff_views_base import SafeguardingView
 
 CASES_PER_PAGE = 25
 ENTRY_ADDED = {
@@ -31,16 +30,7 @@ ENTRY_ADDED = {
 }
 
 
-class _SafeguardingView(View):
-    """Moderators and coordinators with two-factor only; the same 404 for anyone else,
-    signed in or not, so a case's existence is never given away."""
-
-    def dispatch(self, request, *args, **kwargs):
-        check_safeguarding_permission(request.user)
-        return super().dispatch(request, *args, **kwargs)
-
-
-class CaseListView(_SafeguardingView):
+class CaseListView(SafeguardingView):
     def get(self, request):
         form = CaseFilterForm(request.GET or None)
         filters = form.filters()
@@ -67,7 +57,7 @@ class CaseListView(_SafeguardingView):
         return render(request, "safety/staff/cases/list.html", context)
 
 
-class CaseCreateView(_SafeguardingView):
+class CaseCreateView(SafeguardingView):
     """Choose the member (from the link, or by searching), write a summary, open the case.
     If the member already has an open case, offer that case instead."""
 
@@ -105,24 +95,11 @@ class CaseCreateView(_SafeguardingView):
         """(member, alert, problem) from the link or form; problem is in plain words."""
         if not target.is_valid():
             return None, None, "That link isn't quite right. Search for the member below."
-        member_id, alert_id = target.cleaned_data["member"], target.cleaned_data["alert"]
-        alert = None
-        if alert_id is not None:
-            alert = cases.alert_by_id(alert_id=alert_id)
-            if alert is None:
-                return None, None, "We couldn't find that alert. Search for the member below."
-            if member_id is None:
-                member_id = alert.member_id
-            elif alert.member_id != member_id:
-                return None, None, "That alert is about a different member. Search again below."
-        if member_id is None:
-            return None, None, ""
-        member = cases.member_for_case(member_id=member_id)
-        if member is None:
-            return None, None, "We couldn't find that member. Search for them below."
-        if member.pk == request.user.pk:
-            return None, None, "You can't open a case about yourself. Ask another moderator."
-        return member, alert, ""
+        return cases.case_subject(
+            viewer=request.user,
+            member_id=target.cleaned_data["member"],
+            alert_id=target.cleaned_data["alert"],
+        )
 
     def render_page(self, request, *, target, form, status=200, problem=""):
         member, alert, found_problem = self.resolve(request, target)
@@ -162,7 +139,7 @@ class CaseCreateView(_SafeguardingView):
         return render(request, self.template_name, context, status=status)
 
 
-class CaseDetailView(_SafeguardingView):
+class CaseDetailView(SafeguardingView):
     def get(self, request, case_id):
         case = cases.access_case_by_id(viewer=request.user, case_id=case_id)
         return render_case(request, case)
@@ -199,7 +176,7 @@ def _case_url(case, anchor: str = "") -> str:
     return reverse("safety:case_detail", kwargs={"case_id": case.pk}) + anchor
 
 
-class CaseEntryAddView(_SafeguardingView):
+class CaseEntryAddView(SafeguardingView):
     def post(self, request, case_id, kind):
         if kind not in CaseEntryKind.values:
             raise Http404("No such page.")
@@ -221,7 +198,7 @@ class CaseEntryAddView(_SafeguardingView):
         return render_case(request, case, bound={kind: form}, status=400)
 
 
-class CaseLinkAlertView(_SafeguardingView):
+class CaseLinkAlertView(SafeguardingView):
     def post(self, request, case_id):
         case = cases.access_case_by_id(viewer=request.user, case_id=case_id)
         form = LinkAlertForm(request.POST, alerts=cases.linkable_alerts(case))
@@ -235,7 +212,7 @@ class CaseLinkAlertView(_SafeguardingView):
         return render_case(request, case, bound={"link": form}, status=400)
 
 
-class CaseCloseView(_SafeguardingView):
+class CaseCloseView(SafeguardingView):
     def post(self, request, case_id):
         case = cases.access_case_by_id(viewer=request.user, case_id=case_id)
         form = CloseCaseForm(request.POST)
@@ -251,7 +228,7 @@ class CaseCloseView(_SafeguardingView):
         return render_case(request, case, bound={"close": form}, status=400)
 
 
-class CaseReopenView(_SafeguardingView):
+class CaseReopenView(SafeguardingView):
     def post(self, request, case_id):
         case = cases.access_case_by_id(viewer=request.user, case_id=case_id)
         try:

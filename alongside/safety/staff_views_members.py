@@ -5,12 +5,10 @@ its form, calls one action and redirects; a refusal is shown on the page in plai
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views import View
 
 from alongside.community.actions.moderator_contact import moderator_conversation
 from alongside.safety.forms_moderation_members import (
@@ -21,19 +19,12 @@ from alongside.safety.forms_moderation_members import (
     SuspendMemberForm,
 )
 from alongside.safety.moderation import members as actions
-from alongside.safety.permissions import check_moderate_permission
+from alongside.safety.staff_views_base import ModeratorView
 
 TEMPLATES = "safety/staff/moderation_members/"
 
 
-class _ModeratorView(LoginRequiredMixin, View):
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            check_moderate_permission(request.user)
-        return super().dispatch(request, *args, **kwargs)
-
-
-class _MemberActionView(_ModeratorView):
+class _MemberActionView(ModeratorView):
     """A page about one member, maybe reached from a queue item (?alert= or ?report=)."""
 
     def setup_member(self, request, user_id):
@@ -192,7 +183,7 @@ class ModerationLiftSuspensionView(ModerationSuspendView):
         )
 
 
-class ModeratorDutyView(_ModeratorView):
+class ModeratorDutyView(ModeratorView):
     """POST on_duty=1|0, then back to the queue."""
 
     def post(self, request):

@@ -9,8 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
-from django.views import View
+from django.urls import reverse
 
 from alongside.safety.forms_moderation import (
     SECTIONS,
@@ -19,48 +18,72 @@ from alongside.safety.forms_moderation import (
     QueueFilterForm,
     ResolveForm,
 )
-from alongside.safety.models import ModeratorDuty, Report, SafetyAlert
-from alongside.safety.moderation import actions, queue
+from alongside.safety.models import Report, SafetyAlert
+from alongside.safety.moderation import actions, members, queue
 from alongside.safety.moderation.signals import describe_signals
-from alongside.safety.permissions import check_moderate_permission
+from alongside.safety.staff_views_base import ModeratorView
 
 PER_PAGE = 25
 
 
-def _optional_url(name: str, args=(), **query) -> str:
-    """A link to another part of the safety net, or "" if that page isn't there."""
-    try:
-        url = reverse(name, args=args)
-    except NoReverseMatch:
-        return ""
+def _url_with(name: str, args=(), **query) -> str:
+    """A link to another safety-net page, carrying the query values that are set."""
+    url = reverse(name, args=args)
     query = {key: value for key, value in query.items() if value is not None}
     return f"{url}?{urlencode(query)}" if query else url
 
 
-class _ModeratorView(View):
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            raise Http404("No such page.")
-        check_moderate_permission(request.user)
-        return super().dispatch(request, *args, **kwargs)
+class _ItemActionView(ModeratorView):
+    """POST only, on one alert or report: fetch it (404 if it isn't there), run `act`, and
+    go to `next_url` with `success`, or back to its page with the refusal in plain words.
+    `act` may return a response of its own (the page again, with a form's errors)."""
+
+    success = ""
+    detail_url = ""  # the item's page, by URL name
+
+    def get_item(self, request, **ids):
+        raise NotImplementedError
+
+    def act(self, request, item):
+        raise NotImplementedError
+
+    def next_url(self, item) -> str:
+        """Where to go once it is done: back to the item's page, unless overridden."""
+        return reverse(self.detail_url, args=[item.pk])
+
+    def post(self, request, **ids):
+        item = self.get_item(request, **ids)
+        try:
+            response = self.act(request, item)
+        except actions.ModerationError as error:
+            messages.error(request, error.message)
+            return redirect(self.detail_url, item.pk)
+        if response is not None:
+            return response
+        messages.success(request, self.success)
+        return redirect(self.next_url(item))
 
 
-class ModerationQueueView(_ModeratorView):
+class _ClaimMixin:
+    def act(self, request, item):
+        actions.claim_item(moderator=request.user, item=item)
+
+
+class _ReleaseMixin:
+    def act(self, request, item):
+        actions.release_item(moderator=request.user, item=item)
+
+
+class ModerationQueueView(ModeratorView):
     def get(self, request):
         form = QueueFilterForm(request.GET)
         section = form.section()
         status = form.status_filter()
-        if section == "alerts":
-            rows = queue.alerts_for_queue(status=status)
-        elif section == "reports":
-            rows = queue.reports_for_queue(status=status)
-        else:
-            rows = queue.held_content()
+        rows = queue.queue_rows(section=section, status=status)
         page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
         if section == "alerts":
             for alert in page:
                 alert.signal_words = describe_signals(alert.signals)
-        duty = ModeratorDuty.objects.filter(moderator=request.user).first()
         context = {
             "form": form,
             "section": section,
@@ -69,8 +92,8 @@ class ModerationQueueView(_ModeratorView):
             "status": status,
             "page": page,
             "counts": queue.queue_counts(),
-            "on_duty": bool(duty and duty.on_duty),
-            "duty_url": _optional_url("safety:moderator_duty"),
+            "on_duty": members.is_on_duty(request.user),
+            "duty_url": _url_with("safety:moderator_duty"),
             "page_query": urlencode({"show": section, "status": status}),
         }
         return render(request, "safety/staff/moderation/queue.html", context)
@@ -83,8 +106,8 @@ def _member_links(member, **item) -> dict:
     if member is None:
         return {}
     return {
-        "contact_url": _optional_url("safety:moderation_contact", [member.pk], **item),
-        "suspend_url": _optional_url("safety:moderation_suspend", [member.pk], **item),
+        "contact_url": _url_with("safety:moderation_contact", [member.pk], **item),
+        "suspend_url": _url_with("safety:moderation_suspend", [member.pk], **item),
         "member_url": reverse("accounts:member", args=[member.pk]),
     }
 
@@ -106,7 +129,7 @@ def _alert_page(request, alert: SafetyAlert, *, status=200, **forms):
         "claimed_by_me": alert.claimed_by_id == request.user.pk,
         "hide_form": forms.get("hide_form") or HideForm(auto_id="hide_%s"),
         "resolve_form": forms.get("resolve_form") or ResolveForm(auto_id="resolve_%s"),
-        "case_url": _optional_url("safety:case_create", member=alert.member_id, alert=alert.pk),
+        "case_url": _url_with("safety:case_create", member=alert.member_id, alert=alert.pk),
         **_member_links(alert.member, alert=alert.pk),
     }
     if forms:
@@ -114,7 +137,7 @@ def _alert_page(request, alert: SafetyAlert, *, status=200, **forms):
     return render(request, "safety/staff/moderation/alert_detail.html", context, status=status)
 
 
-class AlertDetailView(_ModeratorView):
+class AlertDetailView(ModeratorView):
     def get(self, request, alert_id):
         alert = queue.access_alert_by_id(user=request.user, alert_id=alert_id)
         if actions.is_private_message(alert.content):
@@ -122,36 +145,19 @@ class AlertDetailView(_ModeratorView):
         return _alert_page(request, alert)
 
 
-class _AlertActionView(_ModeratorView):
-    """POST only. Runs `act`; a refusal is shown as a message on the alert's page."""
+class _AlertActionView(_ItemActionView):
+    detail_url = "safety:alert_detail"
 
-    success = ""
-
-    def post(self, request, alert_id):
-        alert = queue.access_alert_by_id(user=request.user, alert_id=alert_id)
-        try:
-            response = self.act(request, alert)
-        except actions.ModerationError as error:
-            messages.error(request, error.message)
-            return redirect("safety:alert_detail", alert_id=alert.pk)
-        if response is not None:
-            return response
-        messages.success(request, self.success)
-        return redirect("safety:alert_detail", alert_id=alert.pk)
+    def get_item(self, request, *, alert_id):
+        return queue.access_alert_by_id(user=request.user, alert_id=alert_id)
 
 
-class AlertClaimView(_AlertActionView):
+class AlertClaimView(_ClaimMixin, _AlertActionView):
     success = "You have claimed this alert."
 
-    def act(self, request, alert):
-        actions.claim_item(moderator=request.user, item=alert)
 
-
-class AlertReleaseView(_AlertActionView):
+class AlertReleaseView(_ReleaseMixin, _AlertActionView):
     success = "The alert is back in the queue for another moderator."
-
-    def act(self, request, alert):
-        actions.release_item(moderator=request.user, item=alert)
 
 
 class AlertApproveView(_AlertActionView):
@@ -181,11 +187,12 @@ class AlertResolveView(_AlertActionView):
         if not form.is_valid():
             return _alert_page(request, alert, status=400, resolve_form=form)
         actions.resolve_alert(moderator=request.user, alert=alert, note=form.cleaned_data["note"])
-        messages.success(request, self.success)
-        return redirect("safety:moderation_queue")
+
+    def next_url(self, alert) -> str:
+        return reverse("safety:moderation_queue")
 
 
-class AlertEditView(_ModeratorView):
+class AlertEditView(ModeratorView):
     template_name = "safety/staff/moderation/edit.html"
 
     def get(self, request, alert_id):
@@ -193,6 +200,9 @@ class AlertEditView(_ModeratorView):
         fields = actions.editable_fields(alert.content)
         if not fields:
             raise Http404("This can't be edited.")
+        if actions.is_private_message(alert.content):
+            # The form shows the message in full: a read on the record, as on the alert page.
+            actions.note_private_message_read(moderator=request.user, alert=alert)
         form = EditContentForm(fields=fields, content=alert.content)
         return self.render_page(request, alert, form)
 
@@ -247,7 +257,7 @@ def _report_page(request, report: Report, *, status=200, **forms):
         "claimed_by_me": report.claimed_by_id == request.user.pk,
         "hide_form": forms.get("hide_form") or HideForm(auto_id="hide_%s"),
         "resolve_form": forms.get("resolve_form") or ResolveForm(auto_id="resolve_%s"),
-        "case_url": _optional_url("safety:case_create", member=report.reported_member_id),
+        "case_url": _url_with("safety:case_create", member=report.reported_member_id),
         **_member_links(report.reported_member, report=report.pk),
     }
     if forms:
@@ -255,7 +265,7 @@ def _report_page(request, report: Report, *, status=200, **forms):
     return render(request, "safety/staff/moderation/report_detail.html", context, status=status)
 
 
-class ReportDetailView(_ModeratorView):
+class ReportDetailView(ModeratorView):
     def get(self, request, report_id):
         report = queue.access_report_by_id(user=request.user, report_id=report_id)
         if report.message_id and actions.is_private_message(report.message):
@@ -263,34 +273,19 @@ class ReportDetailView(_ModeratorView):
         return _report_page(request, report)
 
 
-class _ReportActionView(_ModeratorView):
-    success = ""
+class _ReportActionView(_ItemActionView):
+    detail_url = "safety:report_detail"
 
-    def post(self, request, report_id):
-        report = queue.access_report_by_id(user=request.user, report_id=report_id)
-        try:
-            response = self.act(request, report)
-        except actions.ModerationError as error:
-            messages.error(request, error.message)
-            return redirect("safety:report_detail", report_id=report.pk)
-        if response is not None:
-            return response
-        messages.success(request, self.success)
-        return redirect("safety:report_detail", report_id=report.pk)
+    def get_item(self, request, *, report_id):
+        return queue.access_report_by_id(user=request.user, report_id=report_id)
 
 
-class ReportClaimView(_ReportActionView):
+class ReportClaimView(_ClaimMixin, _ReportActionView):
     success = "You have claimed this report."
 
-    def act(self, request, report):
-        actions.claim_item(moderator=request.user, item=report)
 
-
-class ReportReleaseView(_ReportActionView):
+class ReportReleaseView(_ReleaseMixin, _ReportActionView):
     success = "The report is back in the queue for another moderator."
-
-    def act(self, request, report):
-        actions.release_item(moderator=request.user, item=report)
 
 
 class ReportHideView(_ReportActionView):
@@ -315,5 +310,6 @@ class ReportResolveView(_ReportActionView):
         actions.resolve_report(
             moderator=request.user, report=report, note=form.cleaned_data["note"]
         )
-        messages.success(request, self.success)
-        return redirect(reverse("safety:moderation_queue") + "?show=reports")
+
+    def next_url(self, report) -> str:
+        return reverse("safety:moderation_queue") + "?show=reports"

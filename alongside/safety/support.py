@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.urls import reverse
 
+from alongside.community.choices import ContentStatus
 from alongside.safety.crisis import CrisisOptions, crisis_options
 from alongside.safety.models import CrisisResource, SafetyPlan
 from alongside.safety.plans import get_own_safety_plan
@@ -113,3 +114,11 @@ def writer_support(*, user, risk: RiskAssessment, held: bool) -> WriterSupport |
         safety_plan=get_own_safety_plan(user=user) if urgent else None,
         help_url=reverse("safety:help_now"),
     )
+
+
+def content_safety(*, user, content) -> dict | None:
+    """For the API, straight after `user` stored a post, coping strategy or comment: what
+    they should see about it (its own risk; held if its status says so), or None."""
+    held = content.status == ContentStatus.HELD
+    support = writer_support(user=user, risk=content.risk, held=held)
+    return support.as_dict() if support else None

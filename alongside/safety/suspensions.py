@@ -7,7 +7,7 @@ in a conversation a moderator started with them, and writing something the risk 
 finds urgent (it is stored held, as anyone's would be, so that the alert is raised, a
 moderator sees it and the writer is shown where to get help now; nobody else sees it)."""
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -16,16 +16,17 @@ from alongside.safety.models import Suspension
 from alongside.safety.risk import RiskAssessment, RiskLevel
 
 
+def suspensions_in_force(member) -> QuerySet:
+    """`member`'s suspensions that are in force now: not lifted, and not yet ended."""
+    return Suspension.objects.filter(member=member, lifted_at__isnull=True).filter(
+        Q(ends_at__isnull=True) | Q(ends_at__gt=timezone.now())
+    )
+
+
 def active_suspension(user) -> Suspension | None:
     if not getattr(user, "is_authenticated", False):
         return None
-    now = timezone.now()
-    return (
-        Suspension.objects.filter(member=user, lifted_at__isnull=True)
-        .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
-        .order_by("-starts_at")
-        .first()
-    )
+    return suspensions_in_force(user).order_by("-starts_at").first()
 
 
 def check_not_suspended(user, *, risk: RiskAssessment | None = None, room=None) -> None:

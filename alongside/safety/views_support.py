@@ -1,7 +1,8 @@
 """The page a member sees straight after writing something the risk check flagged.
 
 Views that store member text call `support_response(request, risk=..., held=...)` after
-the action (or `after_writing`, which also redirects and says "saved"): for urgent risk it
+the action (or `after_writing` / `after_writing_content`, which also redirect and say
+"saved"): for urgent risk it
 returns a redirect to this page (what they wrote is held), for concern it adds a gentle
 panel to show on the next page (a message tagged "writer-support", which base.html shows as
 it is) and returns None, and for no risk it returns None. What they see is built by
@@ -15,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import TemplateView
 
+from alongside.community.choices import ContentStatus
 from alongside.safety.crisis import crisis_options
 from alongside.safety.plans import get_own_safety_plan
 from alongside.safety.risk import RiskAssessment, RiskLevel
@@ -64,6 +66,13 @@ def after_writing(request, *, risk: RiskAssessment, held: bool, back_url: str, s
         messages.success(request, success)
     response = support_response(request, risk=risk, held=held, back_url=back_url)
     return response or redirect(back_url)
+
+
+def after_writing_content(request, content, *, back_url: str, success: str = ""):
+    """`after_writing` for a post, message, coping strategy or comment just stored: its
+    own risk, and held if its status says so."""
+    held = content.status == ContentStatus.HELD
+    return after_writing(request, risk=content.risk, held=held, back_url=back_url, success=success)
 
 
 def _support_in_session(request):

@@ -2,7 +2,7 @@
 (writing needs the space's guidelines accepted); a group's room to its active members, its
 facilitators, and moderators; a conversation's room to its two participants only."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from alongside.community.choices import ConversationKind, RoomKind
@@ -12,6 +12,7 @@ from alongside.community.selectors.protections import settings_for
 from alongside.groups.choices import GroupStatus, MembershipStatus
 from alongside.groups.models import Membership
 from alongside.groups.selectors import is_facilitator
+from alongside.safety.suspensions import check_not_suspended
 
 
 def _in_group(user, group) -> bool:
@@ -68,6 +69,19 @@ def check_send_message_permission(user, room: Room) -> None:
         check_message_member_permission(
             user, room.conversation.other_participant_id(user.pk), room.conversation.kind
         )
+
+
+def send_refusal(user, room: Room) -> str:
+    """Why `user` can't write in `room` now, in words they can read ("" if they can):
+    shown instead of the message box, or sent as the API's `send_refusal`."""
+    try:
+        check_send_message_permission(user, room)
+        check_not_suspended(user, room=room)
+    except PermissionDenied as denied:
+        return str(denied)
+    except ValidationError as paused:  # a moderator has paused their posting
+        return " ".join(paused.messages)
+    return ""
 
 
 def check_message_member_permission(user, other_id: int, kind=ConversationKind.DIRECT) -> None:

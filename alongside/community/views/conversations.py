@@ -20,6 +20,7 @@ from alongside.community.permissions.members import (
 from alongside.community.permissions.rooms import (
     check_message_member_permission,
     check_send_message_permission,
+    send_refusal,
 )
 from alongside.community.selectors.conversations import (
     PAGE_SIZE,
@@ -29,20 +30,7 @@ from alongside.community.selectors.conversations import (
     seen_by_other,
 )
 from alongside.community.selectors.protections import protections_for
-from alongside.safety.suspensions import check_not_suspended
 from alongside.safety.views_support import support_response
-
-
-def _send_refusal(user, room) -> str:
-    """Why `user` can't write here now ("" if they can): shown instead of the form."""
-    try:
-        check_send_message_permission(user, room)
-        check_not_suspended(user, room=room)
-    except PermissionDenied as denied:
-        return str(denied)
-    except ValidationError as paused:  # a moderator has paused their posting
-        return " ".join(paused.messages)
-    return ""
 
 
 def _before(request) -> int | None:
@@ -108,7 +96,7 @@ class ConversationView(LoginRequiredMixin, View):
             if conversation.first_user_id == user.pk
             else conversation.first_user
         )
-        refusal = "" if show_form else _send_refusal(user, conversation.room)
+        refusal = "" if show_form else send_refusal(user, conversation.room)
         url = reverse("community:conversation", args=[conversation.pk])
         context = {
             "conversation": conversation,

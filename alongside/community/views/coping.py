@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.views import View
 
 from alongside.community.actions import coping as actions
-from alongside.community.choices import ContentStatus
 from alongside.community.errors import CommunityActionError
 from alongside.community.forms_coping import (
     CopingCommentForm,
@@ -31,16 +30,9 @@ from alongside.community.selectors.coping import (
     coping_strategy_page,
     with_list_details,
 )
-from alongside.safety.views_support import after_writing
+from alongside.safety.views_support import after_writing_content
 
 PAGE_SIZE = 20
-
-
-def _after_writing(request, content, *, back_url: str, success: str):
-    """The support page if what they wrote is urgent (it is held), or back to it, with a
-    gentle panel if it raised a concern."""
-    held = content.status == ContentStatus.HELD
-    return after_writing(request, risk=content.risk, held=held, back_url=back_url, success=success)
 
 
 def _problem_from(form, error: ValidationError) -> str:
@@ -84,7 +76,7 @@ class CopingShareView(LoginRequiredMixin, View):
         except ValidationError as error:
             problem = _problem_from(form, error)
             return self.render_form(request, form, problem=problem, status=400)
-        return _after_writing(
+        return after_writing_content(
             request,
             strategy,
             back_url=actions.strategy_url(strategy),
@@ -135,7 +127,7 @@ class CopingEditView(LoginRequiredMixin, View):
         except ValidationError as error:
             problem = _problem_from(form, error)
             return self.render_form(request, strategy, form, problem=problem, status=400)
-        return _after_writing(
+        return after_writing_content(
             request,
             strategy,
             back_url=actions.strategy_url(strategy),
@@ -191,7 +183,7 @@ class CopingCommentView(LoginRequiredMixin, View):
         except ValidationError as error:
             problem = _problem_from(form, error)
             return page.render_page(request, strategy, form, problem=problem, status=400)
-        return _after_writing(
+        return after_writing_content(
             request,
             comment,
             back_url=f"{actions.strategy_url(strategy)}#comment-{comment.pk}",

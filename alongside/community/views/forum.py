@@ -31,7 +31,7 @@ from alongside.community.permissions.forum import (
 from alongside.community.permissions.roles import is_moderator
 from alongside.community.permissions.rooms import has_accepted_guidelines
 from alongside.community.selectors import forum as selectors
-from alongside.safety import views_support as support
+from alongside.safety.views_support import after_writing_content
 
 
 def apply_action_error(form, error: ValidationError) -> str:
@@ -45,15 +45,6 @@ def apply_action_error(form, error: ValidationError) -> str:
             form.add_error(name if name in form.fields else None, field_errors)
         return ""
     return " ".join(error.messages)
-
-
-def after_writing(request, post, *, back_url: str, success: str = ""):
-    """Where the writer goes next: the support page if what they wrote is urgent (it is
-    held), or back to it, with a gentle panel if it raised a concern."""
-    held = post.status == ContentStatus.HELD
-    return support.after_writing(
-        request, risk=post.risk, held=held, back_url=back_url, success=success
-    )
 
 
 # ---- Threads and posts -------------------------------------------------------------------
@@ -98,7 +89,8 @@ class ThreadCreateView(LoginRequiredMixin, View):
             problem = apply_action_error(form, error)
             return self._render(request, space, form, problem=problem, status=400)
         post = selectors.opening_post(thread=thread)
-        return after_writing(request, post, back_url=reverse("community:thread", args=[thread.pk]))
+        back_url = reverse("community:thread", args=[thread.pk])
+        return after_writing_content(request, post, back_url=back_url)
 
 
 def _reply_form(request, thread, data=None, *, initial=None):
@@ -187,7 +179,7 @@ class ThreadReplyView(LoginRequiredMixin, View):
         except ValidationError as error:
             problem = apply_action_error(form, error)
             return self._render(request, thread, form, quoted=quoted, problem=problem, status=400)
-        return after_writing(request, post, back_url=selectors.post_anchor_url(post))
+        return after_writing_content(request, post, back_url=selectors.post_anchor_url(post))
 
 
 class PostLinkView(LoginRequiredMixin, View):
@@ -227,7 +219,7 @@ class PostEditView(LoginRequiredMixin, View):
         except ValidationError as error:
             problem = apply_action_error(form, error)
             return self._render(request, post, form, problem=problem, status=400)
-        return after_writing(
+        return after_writing_content(
             request,
             post,
             back_url=selectors.post_anchor_url(post),

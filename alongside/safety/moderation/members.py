@@ -24,6 +24,7 @@ from alongside.safety.choices import ModerationActionKind
 from alongside.safety.models import ModeratorDuty, Report, SafetyAlert, Suspension
 from alongside.safety.moderation.record import record_moderation
 from alongside.safety.permissions import check_moderate_permission
+from alongside.safety.suspensions import suspensions_in_force
 
 # The lengths a moderator can choose; None: until a moderator lifts it.
 SUSPENSION_LENGTHS = {
@@ -132,10 +133,8 @@ def conversation_so_far(conversation) -> list:
 
 def current_suspensions(member):
     """`member`'s suspensions that are in force now, newest first."""
-    now = timezone.now()
     return list(
-        Suspension.objects.filter(member=member, lifted_at__isnull=True)
-        .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+        suspensions_in_force(member)
         .select_related("suspended_by__profile")
         .order_by("-starts_at", "-pk")
     )

@@ -4,7 +4,7 @@ the queue costs a fixed number of queries however long it is."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.urls import reverse
 
@@ -49,6 +49,15 @@ def reports_for_queue(*, status: str = ACTIVE):
     return reports
 
 
+def queue_rows(*, section: str, status: str = ACTIVE):
+    """The rows of one section of the queue: "alerts", "reports" or "held"."""
+    if section == "alerts":
+        return alerts_for_queue(status=status)
+    if section == "reports":
+        return reports_for_queue(status=status)
+    return held_content()
+
+
 @dataclass(frozen=True)
 class HeldItem:
     """One piece of held content, and the alert it belongs to (if any)."""
@@ -67,22 +76,23 @@ def _alerts_prefetch():
     return Prefetch("alerts", queryset=newest_first, to_attr="alert_list")
 
 
+def _held_sources():
+    """(kind, held queryset, writer field) for each kind of content that can be held."""
+    held = Q(status=ContentStatus.HELD)
+    return [
+        ("Post", Post.objects.filter(held), "author"),
+        ("Message", Message.objects.filter(held), "author"),
+        ("Coping strategy", CopingStrategy.objects.filter(held), "author"),
+        ("Comment", CopingComment.objects.filter(held), "author"),
+        ("Profile", Profile.objects.filter(text_held=True), "user"),
+    ]
+
+
 def held_content() -> list[HeldItem]:
     """Everything held for review, oldest first: posts, messages, coping strategies and
     comments with status HELD, and profiles whose free text is held."""
-    sources = [
-        ("Post", Post.objects.filter(status=ContentStatus.HELD), "author"),
-        ("Message", Message.objects.filter(status=ContentStatus.HELD), "author"),
-        (
-            "Coping strategy",
-            CopingStrategy.objects.filter(status=ContentStatus.HELD),
-            "author",
-        ),
-        ("Comment", CopingComment.objects.filter(status=ContentStatus.HELD), "author"),
-        ("Profile", Profile.objects.filter(text_held=True), "user"),
-    ]
     items = []
-    for kind, queryset, writer_field in sources:
+    for kind, queryset, writer_field in _held_sources():
         rows = queryset.select_related(f"{writer_field}__profile").prefetch_related(
             _alerts_prefetch()
         )
@@ -109,21 +119,13 @@ class QueueCounts:
 
 
 def queue_counts() -> QueueCounts:
-    from django.db.models import Count
-
     active = Q(status__in=STATUS_FILTERS[ACTIVE])
     alerts = SafetyAlert.objects.aggregate(
         open=Count("pk", filter=active),
         urgent=Count("pk", filter=active & Q(level=RiskLevel.URGENT)),
         unclaimed=Count("pk", filter=Q(status=AlertStatus.OPEN)),
     )
-    held = (
-        Post.objects.filter(status=ContentStatus.HELD).count()
-        + Message.objects.filter(status=ContentStatus.HELD).count()
-        + CopingStrategy.objects.filter(status=ContentStatus.HELD).count()
-        + CopingComment.objects.filter(status=ContentStatus.HELD).count()
-        + Profile.objects.filter(text_held=True).count()
-    )
+    held = sum(queryset.count() for _kind, queryset, _writer in _held_sources())
     return QueueCounts(
         open_alerts=alerts["open"],
         urgent_alerts=alerts["urgent"],
@@ -136,50 +138,37 @@ def queue_counts() -> QueueCounts:
 # ---- One item ---------------------------------------------------------------------------
 
 
+ITEM_CONTENT = [
+    "claimed_by__profile",
+    "resolved_by__profile",
+    "post__thread__space",
+    "message__room__space",
+    "message__room__group",
+    "coping_strategy",
+    "coping_comment__strategy",
+]
+
+
+def _access_item(*, user, queryset, item_id: int, missing: str):
+    check_moderate_permission(user)
+    item = queryset.select_related(*ITEM_CONTENT).filter(pk=item_id).first()
+    if item is None:
+        raise Http404(missing)
+    return item
+
+
 def access_alert_by_id(*, user, alert_id: int) -> SafetyAlert:
     """An alert for a moderator to read or act on; 404 for anyone else or no such alert."""
-    check_moderate_permission(user)
-    alert = (
-        SafetyAlert.objects.select_related(
-            "member__profile",
-            "claimed_by__profile",
-            "resolved_by__profile",
-            "post__thread__space",
-            "message__room__space",
-            "message__room__group",
-            "coping_strategy",
-            "coping_comment__strategy",
-            "profile",
-        )
-        .filter(pk=alert_id)
-        .first()
-    )
-    if alert is None:
-        raise Http404("No such alert.")
-    return alert
+    alerts = SafetyAlert.objects.select_related("member__profile", "profile")
+    return _access_item(user=user, queryset=alerts, item_id=alert_id, missing="No such alert.")
 
 
 def access_report_by_id(*, user, report_id: int) -> Report:
-    check_moderate_permission(user)
-    report = (
-        Report.objects.select_related(
-            "reporter__profile",
-            "reported_member__profile",
-            "claimed_by__profile",
-            "resolved_by__profile",
-            "post__thread__space",
-            "message__room__space",
-            "message__room__group",
-            "coping_strategy",
-            "coping_comment__strategy",
-            "member__profile",
-        )
-        .filter(pk=report_id)
-        .first()
+    """A report for a moderator to read or act on; 404 for anyone else or no such report."""
+    reports = Report.objects.select_related(
+        "reporter__profile", "reported_member__profile", "member__profile"
     )
-    if report is None:
-        raise Http404("No such report.")
-    return report
+    return _access_item(user=user, queryset=reports, item_id=report_id, missing="No such report.")
 
 
 def history_of(*, alert: SafetyAlert | None = None, report: Report | None = None):

@@ -176,7 +176,11 @@ def test_a_member_already_suspended_is_not_suspended_twice(client_for, moderator
     ("data", "field", "error"),
     [
         ({"reason": "", "length": "3d"}, "reason", "Write why you are suspending this member."),
-        ({"reason": "x" * 2001, "length": "3d"}, "reason", "Please shorten it to 2,000"),
+        (
+            {"reason": "x" * 2001, "length": "3d"},
+            "reason",
+            "Keep this to 2,000 characters or fewer",
+        ),
         ({"reason": REASON}, "length", "Choose how long to pause their posting."),
         ({"reason": REASON, "length": "forever"}, "length", "Choose how long"),
     ],

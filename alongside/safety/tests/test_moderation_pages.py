@@ -45,6 +45,20 @@ def test_the_alert_page_shows_the_content_in_full_and_where_it_was_written(clien
     assert "None. This is the only one." in page
 
 
+def test_opening_the_edit_form_for_a_direct_message_is_on_the_record_too(
+    client_for, moderator, member, other_member
+):
+    room = conversation_between(member, other_member).room
+    message = flagged_message(author=member, room=room)
+
+    page = _page(client_for(moderator).get(_url(message.alerts.get(), "edit")))
+
+    assert "I have the pills ready" in page
+    entry = AuditLogEntry.objects.get(verb="moderation.private_message_read")
+    assert entry.actor == moderator and entry.data == {"message_id": message.pk}
+    assert "pills" not in entry.target_label
+
+
 def test_a_direct_message_shows_who_it_was_between_but_links_to_nothing_private(
     client_for, moderator, member, other_member
 ):
