@@ -56,39 +56,37 @@ def test_emoji_only_and_mixed_scripts():
     _valid(assess_risk("\u202e\u0000\ufffd\U0010ffff"))
 
 
+# Not a speed test (bench/risk_detector.py measures speed): a pattern that backtracks
+# catastrophically on long input takes minutes, so a bound this loose only catches that.
+BACKTRACKING_BOUND_S = 10.0
+
+
 def _timed(text: str) -> float:
     start = time.perf_counter()
-    assess_risk(text)
+    _valid(assess_risk(text))
     return time.perf_counter() - start
 
 
-def test_fifty_thousand_characters_in_under_a_second():
-    assert _timed("I feel a bit low today and the exam is killing me. " * 1000) < 1.0
-    assert _timed("i " * 25_000) < 1.0
-    assert _timed("a" * 50_000) < 1.0
-    assert _timed('"' + "i want to " * 5_000) < 1.0
-    assert _timed("k1ll " * 10_000) < 1.0
-    assert _timed("' " * 25_000) < 1.0
+def test_fifty_thousand_characters_are_assessed_without_catastrophic_backtracking():
+    assert (
+        _timed("I feel a bit low today and the exam is killing me. " * 1000) < BACKTRACKING_BOUND_S
+    )
+    assert _timed("i " * 25_000) < BACKTRACKING_BOUND_S
+    assert _timed("a" * 50_000) < BACKTRACKING_BOUND_S
+    assert _timed('"' + "i want to " * 5_000) < BACKTRACKING_BOUND_S
+    assert _timed("k1ll " * 10_000) < BACKTRACKING_BOUND_S
+    assert _timed("' " * 25_000) < BACKTRACKING_BOUND_S
 
 
-def test_fifty_thousand_characters_of_repeated_risk_phrases_in_under_a_second():
-    assert _timed("i want to die and " * 2_800) < 1.0
-    assert _timed("i am not suicidal and " * 2_300) < 1.0
-    assert _timed("kill myself, " * 4_000) < 1.0
-    assert _timed("i feel hopeless and " * 2_500) < 1.0
-    assert _timed('"i want to die" and ' * 2_500) < 1.0
+def test_fifty_thousand_characters_of_repeated_risk_phrases_are_assessed():
+    assert _timed("i want to die and " * 2_800) < BACKTRACKING_BOUND_S
+    assert _timed("i am not suicidal and " * 2_300) < BACKTRACKING_BOUND_S
+    assert _timed("kill myself, " * 4_000) < BACKTRACKING_BOUND_S
+    assert _timed("i feel hopeless and " * 2_500) < BACKTRACKING_BOUND_S
+    assert _timed('"i want to die" and ' * 2_500) < BACKTRACKING_BOUND_S
 
 
 def test_a_long_message_still_finds_the_risk():
     text = "Nothing much happened today. " * 1500 + "I'm going to kill myself tonight."
     assert len(text) > 40_000
     assert assess_risk(text).level == RiskLevel.URGENT
-
-
-def test_a_short_message_is_fast():
-    text = "Had a hard day but talking here helps, thanks everyone"
-    assess_risk(text)
-    start = time.perf_counter()
-    for _ in range(200):
-        assess_risk(text)
-    assert (time.perf_counter() - start) / 200 < 0.001
