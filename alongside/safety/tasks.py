@@ -47,10 +47,11 @@ def escalate_unclaimed_alert(alert_id: int) -> int:
     return escalate_alert(alert_id=alert_id)
 
 
-def schedule_escalation(alert) -> None:
+def schedule_escalation(alert, *, waiting_since=None) -> None:
     """After commit, queue the check that escalates `alert` if it is still unclaimed
-    ESCALATE_AFTER after it was raised."""
-    alert_id, run_after = alert.pk, alert.created_at + ESCALATE_AFTER
+    ESCALATE_AFTER after it was raised (or, for one released back to the queue, after
+    `waiting_since`)."""
+    alert_id, run_after = alert.pk, (waiting_since or alert.created_at) + ESCALATE_AFTER
     transaction.on_commit(lambda: _enqueue(alert_id, run_after))
 
 

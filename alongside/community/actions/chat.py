@@ -43,6 +43,18 @@ def shut_out_of_group_chat(*, group, user) -> None:
         transaction.on_commit(lambda: shut_member_out_of_room(room_id, user.pk))
 
 
+def _moderator_checking_in(room: Room, author) -> bool:
+    """A moderator writing to a member in a conversation from the moderators: asking
+    "are you having thoughts of suicide?" doesn't put the moderator at risk, so it isn't
+    flagged. A member's replies, and a moderator who is the one being contacted, are."""
+    if not (room.is_moderator_conversation and is_moderator(author)):
+        return False
+    conversation = room.conversation
+    pair = (conversation.first_user, conversation.second_user)
+    other = pair[1] if pair[0].pk == author.pk else pair[0]
+    return not is_moderator(other)
+
+
 def check_chat_rate(user) -> None:
     wait = CHAT.hit(str(user.pk))
     if wait:
@@ -75,10 +87,7 @@ def send_message(*, room: Room, author, body: str, client_id: str = "") -> Messa
     text = prepare_member_text(
         text=body, author=author, purpose=purpose, max_length=MESSAGE_MAX_LENGTH
     )
-    risk = text.risk
-    if room.is_moderator_conversation and is_moderator(author):
-        # A moderator checking in ("are you having thoughts of suicide?") is not at risk.
-        risk = NO_RISK
+    risk = NO_RISK if _moderator_checking_in(room, author) else text.risk
     check_not_suspended(author, risk=risk, room=room)
     check_chat_rate(author)
     try:

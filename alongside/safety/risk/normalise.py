@@ -7,13 +7,24 @@ misspellings, contractions) rewritten, longest first. Spaces are collapsed last.
 """
 
 import re
+import sys
 import tomllib
 import unicodedata
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
+# Characters that show nothing, used to split words ("k\u200bill"): every format character
+# (Unicode category Cf: zero-width joiners, direction marks, tags, soft hyphens...) plus
+# the invisible letters and fillers that are not Cf.
+_INVISIBLE_LETTERS = "\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0"
+_INVISIBLE = {
+    code: None
+    for code in range(sys.maxunicode + 1)
+    if unicodedata.category(chr(code)) == "Cf"
+    or chr(code) in _INVISIBLE_LETTERS
+    or 0xFE00 <= code <= 0xFE0F  # variation selectors
+}
 _QUOTES = str.maketrans(
     {
         "\u2018": "'",

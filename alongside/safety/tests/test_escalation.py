@@ -315,3 +315,39 @@ def test_a_moderator_who_wrote_the_urgent_words_is_not_the_one_told(
 
     assert not told(writer)
     assert told(colleague)
+
+
+@pytest.mark.django_db
+def test_an_urgent_alert_released_back_to_the_queue_is_watched_again(
+    database_tasks, member, django_capture_on_commit_callbacks
+):
+    from alongside.safety.moderation.actions import claim_item, release_item
+
+    moderator = make_moderator("Morgan", on_duty=True)
+    other = make_moderator("Quinn", on_duty=True)
+    alert = waited(raise_for(member), minutes=30)
+    claim_item(moderator=moderator, item=alert)
+    DBTaskResult.objects.all().delete()  # the first check ran and found it claimed
+
+    with django_capture_on_commit_callbacks(execute=True):
+        release_item(moderator=moderator, item=alert)
+
+    queued = DBTaskResult.objects.get(task_path=TASK_PATH)
+    assert queued.run_after > timezone.now() + ESCALATE_AFTER - timedelta(minutes=1)
+    DBTaskResult.objects.filter(task_path=TASK_PATH).update(run_after=timezone.now())
+    run_worker()  # five minutes later, still unclaimed
+    assert told(other)
+
+
+@pytest.mark.django_db
+def test_a_moderator_cannot_take_an_alert_about_their_own_words(database_tasks):
+    from alongside.safety.moderation.actions import claim_item
+    from alongside.safety.moderation.actions.common import ModerationError
+
+    moderator = make_moderator("Morgan", on_duty=True)
+    alert = raise_for(moderator)
+
+    with pytest.raises(ModerationError, match="about you"):
+        claim_item(moderator=moderator, item=alert)
+    alert.refresh_from_db()
+    assert alert.claimed_by is None

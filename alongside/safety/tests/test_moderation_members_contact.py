@@ -267,3 +267,14 @@ def test_a_moderator_asking_about_safety_raises_no_alert_against_them(moderator,
     assert not asked.alerts.exists()
     assert answer.status == ContentStatus.HELD  # the member's own words are still checked
     assert answer.alerts.get().level == "urgent"
+
+
+def test_a_moderator_being_contacted_is_still_risk_checked(moderator, coordinator):
+    conversation = start_moderator_conversation(moderator=coordinator, member=moderator)
+
+    answer = send_message(
+        room=conversation.room, author=moderator, body="I want to die, I have the pills ready."
+    )
+
+    assert answer.status == ContentStatus.HELD
+    assert answer.alerts.get().level == "urgent"

@@ -12,6 +12,9 @@ from alongside.safety.risk.normalise import ALIASES, normalise
         ("café", "cafe"),
         ("\uff4b\uff49\uff4c\uff4c", "kill"),  # fullwidth letters (NFKC)
         ("k\u200bi\u200dll", "kill"),  # zero-width characters splitting a word
+        ("k\u200ei\u202ell", "kill"),  # direction marks
+        ("k\u034fi\u3164ll", "kill"),  # an invisible joiner and a Hangul filler
+        ("k\U000e0020ill", "kill"),  # a tag character
         ("k1ll mys3lf", "kill myself"),
         ("d13", "die"),
         ("su!c!de", "suicide"),

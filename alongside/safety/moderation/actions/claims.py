@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from alongside.community.permissions.roles import is_coordinator
 from alongside.safety.choices import AlertStatus, ModerationActionKind
+from alongside.safety.models import SafetyAlert
 from alongside.safety.moderation.actions.common import (
     ModerationError,
     check_not_resolved,
@@ -15,6 +16,8 @@ from alongside.safety.moderation.actions.common import (
     noun,
 )
 from alongside.safety.moderation.record import record_moderation
+from alongside.safety.risk import RiskLevel
+from alongside.safety.tasks import schedule_escalation
 
 
 @transaction.atomic
@@ -22,6 +25,10 @@ def claim_item(*, moderator, item):
     """Take an alert or report: only if nobody has it (claiming your own again is fine)."""
     item = locked_item(item)
     check_not_resolved(item)
+    if item_kwargs(item)["member"] == moderator:
+        raise ModerationError(
+            f"This {noun(item)} is about you, so another moderator will look at it."
+        )
     if item.claimed_by_id == moderator.pk:
         return item
     if item.claimed_by_id is not None:
@@ -52,4 +59,12 @@ def release_item(*, moderator, item):
     item.claimed_at = None
     item.save(update_fields=["status", "claimed_by", "claimed_at", "updated_at"])
     record_moderation(moderator=moderator, kind=ModerationActionKind.RELEASE, **item_kwargs(item))
+    if (
+        isinstance(item, SafetyAlert)
+        and item.level == RiskLevel.URGENT
+        and item.escalated_at is None
+    ):
+        # Unclaimed again: if nobody takes it within ESCALATE_AFTER, on-duty moderators
+        # are told (the first check found it claimed and stood down).
+        schedule_escalation(item, waiting_since=timezone.now())
     return item
