@@ -317,10 +317,8 @@ def test_a_moderator_who_wrote_the_urgent_words_is_not_the_one_told(
     assert told(colleague)
 
 
-@pytest.mark.django_db
-def test_an_urgent_alert_released_back_to_the_queue_is_watched_again(
-    database_tasks, member, django_capture_on_commit_callbacks
-):
+@pytest.mark.django_db(transaction=True)  # the worker runs: real commits
+def test_an_urgent_alert_released_back_to_the_queue_is_watched_again(database_tasks, member):
     from alongside.safety.moderation.actions import claim_item, release_item
 
     moderator = make_moderator("Morgan", on_duty=True)
@@ -329,8 +327,7 @@ def test_an_urgent_alert_released_back_to_the_queue_is_watched_again(
     claim_item(moderator=moderator, item=alert)
     DBTaskResult.objects.all().delete()  # the first check ran and found it claimed
 
-    with django_capture_on_commit_callbacks(execute=True):
-        release_item(moderator=moderator, item=alert)
+    release_item(moderator=moderator, item=alert)  # commits: the check is queued
 
     queued = DBTaskResult.objects.get(task_path=TASK_PATH)
     assert queued.run_after > timezone.now() + ESCALATE_AFTER - timedelta(minutes=1)
