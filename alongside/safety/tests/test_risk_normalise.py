@@ -1,8 +1,11 @@
 """Normalisation turns disguised spellings into the plain phrases the rules look for."""
 
+import sys
+import unicodedata
+
 import pytest
 
-from alongside.safety.risk.normalise import ALIASES, normalise
+from alongside.safety.risk.normalise import ALIASES, INVISIBLE_RANGES, normalise
 
 
 @pytest.mark.parametrize(
@@ -52,3 +55,11 @@ def test_every_alias_rewrites_to_its_canonical_phrase():
 def test_ordinary_words_are_left_alone():
     text = "we went to the shops and bought bread, then walked home"
     assert normalise(text) == text
+
+
+def test_every_format_character_is_treated_as_invisible():
+    covered = {code for low, high in INVISIBLE_RANGES for code in range(low, high + 1)}
+    format_characters = {
+        code for code in range(sys.maxunicode + 1) if unicodedata.category(chr(code)) == "Cf"
+    }
+    assert format_characters <= covered, sorted(map(hex, format_characters - covered))
