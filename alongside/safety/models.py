@@ -36,18 +36,22 @@ TARGET_FIELDS = {
 }
 
 
-def _only(field: str) -> Q:
-    condition = Q(**{f"{field}__isnull": False})
-    for other in TARGET_FIELDS.values():
-        if other != field:
-            condition &= Q(**{f"{other}__isnull": True})
-    return condition
+def names_one_target(target_fields: dict[str, str]) -> Q:
+    """Exactly one of the target fields is set, and it is the one `target` names."""
+
+    def only(field: str) -> Q:
+        condition = Q(**{f"{field}__isnull": False})
+        for other in target_fields.values():
+            if other != field:
+                condition &= Q(**{f"{other}__isnull": True})
+        return condition
+
+    return reduce(
+        operator.or_, (only(field) & Q(target=kind) for kind, field in target_fields.items())
+    )
 
 
-# Exactly one target field is set, and it is the one `target` names.
-ONE_TARGET = reduce(
-    operator.or_, (_only(field) & Q(target=kind) for kind, field in TARGET_FIELDS.items())
-)
+ONE_TARGET = names_one_target(TARGET_FIELDS)
 
 
 class Report(TimeStampedModel):
@@ -277,18 +281,7 @@ ALERT_TARGET_FIELDS = {
 }
 
 
-def _only_alert_target(field: str) -> Q:
-    condition = Q(**{f"{field}__isnull": False})
-    for other in ALERT_TARGET_FIELDS.values():
-        if other != field:
-            condition &= Q(**{f"{other}__isnull": True})
-    return condition
-
-
-ONE_ALERT_TARGET = reduce(
-    operator.or_,
-    (_only_alert_target(field) & Q(target=kind) for kind, field in ALERT_TARGET_FIELDS.items()),
-)
+ONE_ALERT_TARGET = names_one_target(ALERT_TARGET_FIELDS)
 
 
 class SafetyAlert(TimeStampedModel):
