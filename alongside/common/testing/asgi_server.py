@@ -174,6 +174,52 @@ def asgi_live_server(transactional_db, settings) -> Iterator[ServerAddress]:
         channel_layers.backends.clear()
 
 
+@pytest.fixture
+def open_page(browser, asgi_live_server):
+    """open_page(user) -> a page in a browser context of its own, signed in as `user` (a
+    real session cookie), with URLs relative to the ASGI server: several members in one
+    test, each in their own browser. Like browser.py's `page`, it fails the test if the
+    Content-Security-Policy blocked anything."""
+    from django.conf import settings
+    from django.test import Client
+
+    from alongside.common.testing.browser import TIMEOUT_MS
+
+    contexts = []
+    blocked = []
+
+    def open_as(user):
+        client = Client()
+        client.force_login(user)
+        context = browser.new_context(base_url=asgi_live_server.url, locale="en-GB")
+        context.set_default_timeout(TIMEOUT_MS)
+        context.set_default_navigation_timeout(TIMEOUT_MS)
+        context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    "url": asgi_live_server.url,
+                }
+            ]
+        )
+        contexts.append(context)
+        page = context.new_page()
+
+        def note_csp_violation(message):
+            if "Content Security Policy" in message.text:
+                blocked.append(f"{page.url}: {message.text}")
+
+        page.on("console", note_csp_violation)
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
+    if blocked:
+        pytest.fail("The Content-Security-Policy blocked:\n" + "\n".join(blocked), pytrace=False)
+
+
 # --- As a separate process -------------------------------------------------------------------
 
 

@@ -4,65 +4,23 @@ box, their message kept for a moderator; Sam, in the same room, sees nothing of 
 concern: posted to both, with a gentle note for Robin only."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from alongside.common.testing import asgi_server
-from alongside.common.testing.browser import BROWSER_TEST, TIMEOUT_MS, assert_accessible
+from alongside.common.testing.browser import BROWSER_TEST, assert_accessible
 from alongside.community.actions.chat import room_for_space
 from alongside.community.models import Message
 from alongside.community.tests.factories import GuidelinesAcceptanceFactory, SpaceFactory
 from alongside.safety.models import SafetyAlert, SafetyPlan
-from alongside.safety.risk import assess_risk
 
 pytestmark = BROWSER_TEST
-asgi_live_server = asgi_server.asgi_live_server  # the fixture, for this module
+asgi_live_server = asgi_server.asgi_live_server  # the fixtures, for this module
+open_page = asgi_server.open_page
 
 URGENT = "I am going to kill myself tonight, I have the pills ready"
 CONCERN = "I feel so hopeless and worthless"
 WAITING = "Waiting for a moderator: only you can see this."
-
-
-@pytest.fixture
-def open_page(browser, asgi_live_server):
-    """open_page(user) -> a page in a context of its own, signed in as `user` (a real session
-    cookie), with URLs relative to the ASGI server. Fails the test if the
-    Content-Security-Policy blocked anything."""
-    contexts = []
-    blocked = []
-
-    def open_as(user):
-        client = Client()
-        client.force_login(user)
-        context = browser.new_context(base_url=asgi_live_server.url, locale="en-GB")
-        context.set_default_timeout(TIMEOUT_MS)
-        context.set_default_navigation_timeout(TIMEOUT_MS)
-        context.add_cookies(
-            [
-                {
-                    "name": settings.SESSION_COOKIE_NAME,
-                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                    "url": asgi_live_server.url,
-                }
-            ]
-        )
-        contexts.append(context)
-        page = context.new_page()
-
-        def note_csp_violation(message):
-            if "Content Security Policy" in message.text:
-                blocked.append(f"{page.url}: {message.text}")
-
-        page.on("console", note_csp_violation)
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
-    if blocked:
-        pytest.fail("The Content-Security-Policy blocked:\n" + "\n".join(blocked), pytrace=False)
 
 
 @pytest.fixture
@@ -71,9 +29,6 @@ def space(member, other_member):
     GuidelinesAcceptanceFactory(space=space, user=member)
     GuidelinesAcceptanceFactory(space=space, user=other_member)
     room_for_space(space)
-    # Once per process the risk check loads its classifier (seconds on a busy machine):
-    # here, rather than inside the first send.
-    assess_risk("warming up")
     return space
 
 

@@ -16,7 +16,6 @@ from alongside.community.tests.factories_chat import (
     space_room_for,
 )
 from alongside.safety.models import SafetyAlert, Suspension
-from alongside.safety.risk import assess_risk
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -27,9 +26,8 @@ ORDINARY = "The walk by the river helped today"
 
 @pytest.fixture(autouse=True, scope="module")
 def _loaded_once():
-    # Once per process, the risk check loads its classifier and the first reverse() loads
-    # the URLs (seconds each on a busy machine): not inside a frame's timeout.
-    assess_risk("warming up")
+    # Once per process the first reverse() loads the URLs (seconds on a busy machine): not
+    # inside a frame's timeout. (The risk classifier is loaded by conftest's session fixture.)
     reverse("safety:help_now")
 
 

@@ -3,7 +3,6 @@ privately, then pauses their posting and lifts it again."""
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from alongside.accounts.roles import Role
@@ -11,16 +10,8 @@ from alongside.accounts.tests.factories import DEFAULT_PASSWORD, UserFactory, ac
 from alongside.common.testing.browser import BROWSER_TEST, assert_accessible, log_in
 from alongside.community.models import Message
 from alongside.safety.models import Suspension
-from alongside.safety.risk import RiskContext, assess_risk
 
 pytestmark = BROWSER_TEST
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _risk_check_warmed():
-    # The first risk check in a process loads the classifier, which takes seconds: longer
-    # than the browser's timeouts. The live server runs in this process and shares it.
-    assess_risk("warming up", RiskContext(purpose="message"))
 
 
 def heading(page, text):
