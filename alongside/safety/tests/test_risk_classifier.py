@@ -4,7 +4,6 @@ happens without it, and the command that trains it.
 All sentences are our own, written for these tests.
 """
 
-import csv
 import json
 import logging
 import shutil
@@ -20,6 +19,7 @@ from django.core.management import CommandError, call_command
 from alongside.safety.risk import DETECTOR_VERSION, RiskLevel, assess_risk, classifier, training
 from alongside.safety.risk.assess import CLASSIFIER_SIGNAL, RULES_VERSION, assess_rules
 from alongside.safety.risk.normalise import normalise
+from alongside.safety.tests.test_risk_evaluate import FINE, SAD, write_csv
 
 URGENT, CONCERN, NONE = RiskLevel.URGENT, RiskLevel.CONCERN, RiskLevel.NONE
 
@@ -341,26 +341,8 @@ def test_another_classifier_version_is_refused(settings, tmp_path, caplog):
     assert any("clf-99" in r.getMessage() for r in caplog.records)
 
 
-# The training command, on a tiny data set of our own (just proves it works end to end).
-SAD = [
-    "I feel empty and tired of everything and nobody would notice if I was gone",
-    "I cannot keep going like this, everything hurts and I am tired of everything",
-    "nobody would notice if I was gone, I feel empty and alone every night",
-    "everything hurts and I feel alone, I am tired and I cannot keep going",
-]
-FINE = [
-    "school was fine today and I played football with my friends after lunch",
-    "my friends and I played games after school and then we had pizza for tea",
-    "football practice after school was fun and my friends came round for tea",
-    "we had pizza after football and played games with my friends all evening",
-]
-
-
-def _write(path, header, rows):
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
+# The training command, on a tiny data set of our own (just proves it works end to end):
+# the evaluation tests' sad and everyday sentences.
 
 
 @pytest.fixture
@@ -369,10 +351,12 @@ def tiny_data(tmp_path):
     data.mkdir()
     first = [("", f"{t} ({n})", "suicide") for n in range(6) for t in SAD]
     first += [("", f"{t} ({n})", "non-suicide") for n in range(6) for t in FINE]
-    _write(data / "suicide-detection-dev.csv", ["", "text", "class"], first)
+    write_csv(data / "suicide-detection-dev.csv", ["", "text", "class"], first)
     second = [(f"title {n}", t, "1") for n in range(5) for t in SAD]
     second += [(f"title {n}", t, "0") for n in range(5) for t in FINE]
-    _write(data / "suicidewatch-vs-depression-dev.csv", ["title", "selftext", "is_suicide"], second)
+    write_csv(
+        data / "suicidewatch-vs-depression-dev.csv", ["title", "selftext", "is_suicide"], second
+    )
     return data
 
 
