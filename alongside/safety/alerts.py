@@ -11,9 +11,7 @@ from alongside.common.audit import record_audit
 from alongside.safety.choices import AlertStatus, AlertTarget
 from alongside.safety.models import ALERT_TARGET_FIELDS, SafetyAlert
 from alongside.safety.risk import RiskLevel
-from alongside.safety.risk.stored import AssessedContent, is_higher
-
-LEVEL_RANK = {RiskLevel.NONE: 0, RiskLevel.CONCERN: 1, RiskLevel.URGENT: 2}
+from alongside.safety.risk.stored import LEVEL_RANK, AssessedContent, is_higher
 
 _TARGETS = {
     "community.post": AlertTarget.POST,

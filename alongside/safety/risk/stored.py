@@ -5,7 +5,8 @@ from django.db import models
 
 from .assess import RiskAssessment, RiskLevel
 
-_ORDER = {RiskLevel.NONE: 0, RiskLevel.CONCERN: 1, RiskLevel.URGENT: 2}
+# How serious each level is: for comparing assessments and sorting alerts.
+LEVEL_RANK = {RiskLevel.NONE: 0, RiskLevel.CONCERN: 1, RiskLevel.URGENT: 2}
 
 
 class AssessedContent(models.Model):
@@ -40,7 +41,7 @@ def combine(*assessments: RiskAssessment | None) -> RiskAssessment:
     present = [a for a in assessments if a is not None]
     if not present:
         return RiskAssessment(RiskLevel.NONE, (), 0.0)
-    highest = max(present, key=lambda a: (_ORDER[RiskLevel(a.level)], a.score))
+    highest = max(present, key=lambda a: (LEVEL_RANK[RiskLevel(a.level)], a.score))
     signals: list[str] = []
     for assessment in present:
         signals.extend(s for s in assessment.signals if s not in signals)
@@ -70,4 +71,4 @@ def apply_risk(content: AssessedContent, assessment: RiskAssessment) -> None:
 
 
 def is_higher(a: RiskAssessment, b: RiskAssessment) -> bool:
-    return (_ORDER[RiskLevel(a.level)], a.score) > (_ORDER[RiskLevel(b.level)], b.score)
+    return (LEVEL_RANK[RiskLevel(a.level)], a.score) > (LEVEL_RANK[RiskLevel(b.level)], b.score)
