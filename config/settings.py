@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "alongside.groups",
     "alongside.meetings",
     "alongside.community",
+    "alongside.matching",
     "alongside.staff",
     "alongside.api",
 ]
