@@ -34,6 +34,13 @@ from alongside.api.safety_schemas import (
 from alongside.api.safety_staff import check_id, person, staff_auth
 from alongside.api.schemas import ERRORS, REFUSED
 from alongside.community.models import CopingComment, CopingStrategy, Message, Post
+from alongside.matching.models import (
+    CheckIn,
+    MatchFeedback,
+    MatchReflection,
+    SupporterProfile,
+    SupportRequest,
+)
 from alongside.safety.forms_moderation import EditContentForm, HideForm, ResolveForm
 from alongside.safety.models import ALERT_TARGET_FIELDS, TARGET_FIELDS, ModeratorDuty
 from alongside.safety.moderation import actions, queue
@@ -126,6 +133,25 @@ CONTENT_KINDS = {
     CopingStrategy: "coping_strategy",
     CopingComment: "coping_comment",
     Profile: "profile",
+    SupportRequest: "support_request",
+    SupporterProfile: "supporter_profile",
+    CheckIn: "check_in",
+    MatchFeedback: "match_feedback",
+    MatchReflection: "match_reflection",
+}
+# The free text of each kind of content without editable fields, as (field, label).
+NAMED_FIELDS = {
+    SupportRequest: [
+        ("about", "What they'd like support with"),
+        ("access_needs_other", "What would help them take part"),
+    ],
+    SupporterProfile: [
+        ("motivation", "Why they'd like to be a peer supporter"),
+        ("experience", "Their experience"),
+    ],
+    CheckIn: [("notes", "Check-in notes")],
+    MatchFeedback: [("comment", "Comment")],
+    MatchReflection: [("text", "Reflection")],
 }
 PROFILE_FIELDS = [
     ("display_name", "Display name"),
@@ -139,6 +165,8 @@ PROFILE_FIELDS = [
 def _content_fields(content) -> list[dict]:
     if isinstance(content, Profile):
         named = PROFILE_FIELDS
+    elif type(content) in NAMED_FIELDS:
+        named = NAMED_FIELDS[type(content)]
     else:
         named = [(field.name, field.label) for field in actions.editable_fields(content)]
         if isinstance(content, Post) and content.content_warning:
@@ -182,12 +210,7 @@ def _brief_alerts(alerts) -> list[dict]:
 
 def _alert_detail(alert) -> dict:
     content = alert.content
-    if actions.is_hidden(alert, content):
-        status = "hidden"
-    elif isinstance(content, Profile):
-        status = "held" if content.text_held else "visible"
-    else:
-        status = content.status
+    status = actions.content_state(alert, content)
     return {
         **_alert_out(alert),
         "content": _content_out(content, status=status),

@@ -84,7 +84,10 @@ class AlertOut(Schema):
     )
     detector_version: str
     status: Literal["open", "claimed", "resolved"]
-    target: str = Field(description="post, message, coping_strategy, coping_comment or profile")
+    target: str = Field(
+        description="post, message, coping_strategy, coping_comment, profile, support_request, "
+        "supporter_profile, check_in, match_feedback or match_reflection"
+    )
     target_id: int
     writer: PersonOut | None
     created_at: datetime = Field(description="When it was raised")
@@ -116,7 +119,10 @@ class ContentOut(Schema):
     kind: str
     id: int
     name: str = Field(description='What it is called, e.g. "post", "coping strategy"')
-    status: str = Field(description="visible, held, hidden or deleted (profiles: visible or held)")
+    status: str = Field(
+        description="visible, held, hidden or deleted (profiles, requests for support and "
+        "supporter applications: visible, held or hidden; writing inside a match: visible)"
+    )
     held: bool
     place: str = Field(description="Where it was written, in words")
     url: str = Field(description='A page where a moderator may open it ("" if none)')

@@ -44,3 +44,4 @@ class NotificationKind(models.TextChoices):
     COMMENT = "comment", "Comment on your coping strategy"
     MODERATION = "moderation", "About something you wrote"
     SAFETY_ALERT = "safety_alert", "Safety alert"
+    MATCH = "match", "Mentoring or befriending"

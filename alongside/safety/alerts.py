@@ -19,6 +19,11 @@ _TARGETS = {
     "community.copingstrategy": AlertTarget.COPING_STRATEGY,
     "community.copingcomment": AlertTarget.COPING_COMMENT,
     "accounts.profile": AlertTarget.PROFILE,
+    "matching.supportrequest": AlertTarget.SUPPORT_REQUEST,
+    "matching.supporterprofile": AlertTarget.SUPPORTER_PROFILE,
+    "matching.checkin": AlertTarget.CHECK_IN,
+    "matching.matchfeedback": AlertTarget.MATCH_FEEDBACK,
+    "matching.matchreflection": AlertTarget.MATCH_REFLECTION,
 }
 
 

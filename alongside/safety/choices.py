@@ -42,6 +42,11 @@ class AlertTarget(models.TextChoices):
     COPING_STRATEGY = "coping_strategy", "Coping strategy"
     COPING_COMMENT = "coping_comment", "Comment on a coping strategy"
     PROFILE = "profile", "Profile"
+    SUPPORT_REQUEST = "support_request", "Request for mentoring or befriending"
+    SUPPORTER_PROFILE = "supporter_profile", "Peer supporter application"
+    CHECK_IN = "check_in", "Check-in note"
+    MATCH_FEEDBACK = "match_feedback", "Feedback on a match"
+    MATCH_REFLECTION = "match_reflection", "Reflection at the end of a match"
 
 
 class AlertStatus(models.TextChoices):

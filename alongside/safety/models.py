@@ -278,10 +278,21 @@ ALERT_TARGET_FIELDS = {
     AlertTarget.COPING_STRATEGY: "coping_strategy",
     AlertTarget.COPING_COMMENT: "coping_comment",
     AlertTarget.PROFILE: "profile",
+    AlertTarget.SUPPORT_REQUEST: "support_request",
+    AlertTarget.SUPPORTER_PROFILE: "supporter_profile",
+    AlertTarget.CHECK_IN: "check_in",
+    AlertTarget.MATCH_FEEDBACK: "match_feedback",
+    AlertTarget.MATCH_REFLECTION: "match_reflection",
 }
 
 
 ONE_ALERT_TARGET = names_one_target(ALERT_TARGET_FIELDS)
+
+# Writing inside a match, private to the match and coordinators: it has no status,
+# so a moderator reads it and acts (contacting the writer, a case) but never hides it.
+PRIVATE_MATCH_TARGETS = frozenset(
+    {AlertTarget.CHECK_IN, AlertTarget.MATCH_FEEDBACK, AlertTarget.MATCH_REFLECTION}
+)
 
 
 class SafetyAlert(TimeStampedModel):
@@ -319,6 +330,41 @@ class SafetyAlert(TimeStampedModel):
     )
     profile = models.ForeignKey(
         "accounts.Profile",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="alerts",
+    )
+    support_request = models.ForeignKey(
+        "matching.SupportRequest",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="alerts",
+    )
+    supporter_profile = models.ForeignKey(
+        "matching.SupporterProfile",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="alerts",
+    )
+    check_in = models.ForeignKey(
+        "matching.CheckIn",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="alerts",
+    )
+    match_feedback = models.ForeignKey(
+        "matching.MatchFeedback",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="alerts",
+    )
+    match_reflection = models.ForeignKey(
+        "matching.MatchReflection",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -366,6 +412,10 @@ class SafetyAlert(TimeStampedModel):
     @property
     def content(self):
         return getattr(self, ALERT_TARGET_FIELDS[self.target])
+
+    @property
+    def is_about_private_match_writing(self) -> bool:
+        return self.target in PRIVATE_MATCH_TARGETS
 
 
 class ModerationAction(models.Model):

@@ -6,11 +6,19 @@ from datetime import datetime
 
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from alongside.accounts.models import Profile
 from alongside.community.choices import ContentStatus, RoomKind
 from alongside.community.models import CopingComment, CopingStrategy, Message, Post
+from alongside.matching.choices import SupportKind
+from alongside.matching.models import (
+    CheckIn,
+    MatchFeedback,
+    MatchReflection,
+    SupporterProfile,
+    SupportRequest,
+)
 from alongside.safety.choices import AlertStatus, ReportStatus
 from alongside.safety.models import ModerationAction, Report, SafetyAlert
 from alongside.safety.permissions import check_moderate_permission
@@ -24,7 +32,10 @@ STATUS_FILTERS = {
     "resolved": [AlertStatus.RESOLVED],
 }
 ACTIVE_REPORT_STATUSES = [ReportStatus.OPEN, ReportStatus.CLAIMED]
-ALERT_CONTENT = ["post__thread", "message__room", "coping_strategy", "coping_comment", "profile"]
+ALERT_CONTENT = [
+    "post__thread", "message__room", "coping_strategy", "coping_comment", "profile",
+    "support_request", "supporter_profile", "check_in", "match_feedback", "match_reflection",
+]  # fmt: skip
 HELD_LIMIT = 500  # per kind; far more than a queue should ever hold
 
 
@@ -85,12 +96,15 @@ def _held_sources():
         ("Coping strategy", CopingStrategy.objects.filter(held), "author"),
         ("Comment", CopingComment.objects.filter(held), "author"),
         ("Profile", Profile.objects.filter(text_held=True), "user"),
+        ("Request for support", SupportRequest.objects.filter(text_held=True), "member"),
+        ("Supporter application", SupporterProfile.objects.filter(text_held=True), "user"),
     ]
 
 
 def held_content() -> list[HeldItem]:
     """Everything held for review, oldest first: posts, messages, coping strategies and
-    comments with status HELD, and profiles whose free text is held."""
+    comments with status HELD, and profiles, requests for support and supporter
+    applications whose free text is held."""
     items = []
     for kind, queryset, writer_field in _held_sources():
         rows = queryset.select_related(f"{writer_field}__profile").prefetch_related(
@@ -147,6 +161,15 @@ ITEM_CONTENT = [
     "coping_strategy",
     "coping_comment__strategy",
 ]
+# Alerts only: reports are never about mentoring and befriending.
+ALERT_ITEM_CONTENT = [
+    "profile",
+    "support_request",
+    "supporter_profile",
+    "check_in__match",
+    "match_feedback__match",
+    "match_reflection__match",
+]
 
 
 def _access_item(*, user, queryset, item_id: int, missing: str):
@@ -159,7 +182,7 @@ def _access_item(*, user, queryset, item_id: int, missing: str):
 
 def access_alert_by_id(*, user, alert_id: int) -> SafetyAlert:
     """An alert for a moderator to read or act on; 404 for anyone else or no such alert."""
-    alerts = SafetyAlert.objects.select_related("member__profile", "profile")
+    alerts = SafetyAlert.objects.select_related("member__profile", *ALERT_ITEM_CONTENT)
     return _access_item(user=user, queryset=alerts, item_id=alert_id, missing="No such alert.")
 
 
@@ -223,6 +246,27 @@ def place_of(content) -> Place:
         )
     if isinstance(content, Profile):
         return Place("Their profile", reverse("accounts:member", args=[content.user_id]))
+    return _place_in_matching(content)
+
+
+def _kind_of(content) -> str:
+    kind = content.kind if isinstance(content, SupportRequest) else content.match.kind
+    return SupportKind(kind).label.lower()
+
+
+def _place_in_matching(content) -> Place:
+    """Mentoring and befriending are private to the people in them and coordinators, so
+    these are described, never linked."""
+    if isinstance(content, SupportRequest):
+        return Place(f"Their request for {_kind_of(content)}")
+    if isinstance(content, SupporterProfile):
+        return Place("Their application to be a peer supporter")
+    if isinstance(content, CheckIn):
+        return Place(f"A supporter's check-in note on a {_kind_of(content)} match")
+    if isinstance(content, MatchFeedback):
+        return Place(f"Feedback on a {_kind_of(content)} match")
+    if isinstance(content, MatchReflection):
+        return Place(f"A reflection at the end of a {_kind_of(content)} match")
     return Place("")
 
 
@@ -251,4 +295,18 @@ def content_url_for_writer(content) -> str:
         return reverse("community:conversation", args=[content.room.conversation.pk])
     if isinstance(content, Profile):
         return reverse("accounts:profile")
+    if isinstance(content, SupportRequest):
+        return _matching_url("matching:request", content.kind, f"/matching/request/{content.kind}/")
+    if isinstance(content, SupporterProfile):
+        return _matching_url("matching:supporter", None, "/matching/supporter/")
+    if isinstance(content, CheckIn | MatchFeedback | MatchReflection):
+        match_id = content.match_id
+        return _matching_url("matching:match", match_id, f"/matching/matches/{match_id}/")
     return place_of(content).url
+
+
+def _matching_url(name: str, arg, fallback: str) -> str:
+    try:
+        return reverse(name, args=[arg] if arg is not None else [])
+    except NoReverseMatch:  # the matching pages are not wired up (API-only setups)
+        return fallback

@@ -12,6 +12,13 @@ from alongside.community.models import (
     Post,
 )
 from alongside.community.notifications import notify
+from alongside.matching.models import (
+    CheckIn,
+    MatchFeedback,
+    MatchReflection,
+    SupporterProfile,
+    SupportRequest,
+)
 from alongside.safety.choices import AlertStatus, ModerationActionKind
 from alongside.safety.models import SafetyAlert
 from alongside.safety.moderation.queue import content_url_for_writer
@@ -33,7 +40,16 @@ CONTENT_NAMES = {
     CopingStrategy: "coping strategy",
     CopingComment: "comment",
     Profile: "profile",
+    SupportRequest: "request for support",
+    SupporterProfile: "supporter application",
+    CheckIn: "check-in note",
+    MatchFeedback: "feedback",
+    MatchReflection: "reflection",
 }
+# Content with no status whose free text is held with a flag (`text_held`) instead.
+HELD_BY_FLAG = (Profile, SupportRequest, SupporterProfile)
+# Writing inside a match, private to the match and coordinators: never held or hidden.
+PRIVATE_MATCH_WRITING = (CheckIn, MatchFeedback, MatchReflection)
 
 
 def content_name(content) -> str:
@@ -115,8 +131,10 @@ def save_content(content, *fields: str) -> None:
 
 
 def is_held(content) -> bool:
-    if isinstance(content, Profile):
+    if isinstance(content, HELD_BY_FLAG):
         return content.text_held
+    if isinstance(content, PRIVATE_MATCH_WRITING):
+        return False
     return content.status == ContentStatus.HELD
 
 
@@ -129,9 +147,23 @@ def awaits_decision(alert: SafetyAlert, content) -> bool:
 
 
 def is_hidden(alert: SafetyAlert, content) -> bool:
-    if isinstance(content, Profile):
+    if isinstance(content, HELD_BY_FLAG):
         return content.text_held and not awaits_decision(alert, content)
+    if isinstance(content, PRIVATE_MATCH_WRITING):
+        return False
     return content.status == ContentStatus.HIDDEN
+
+
+def content_state(alert: SafetyAlert, content) -> str:
+    """The content's state for a moderator: hidden, held, or its own status (visible, for
+    content that has none)."""
+    if is_hidden(alert, content):
+        return "hidden"
+    if isinstance(content, HELD_BY_FLAG):
+        return "held" if content.text_held else "visible"
+    if isinstance(content, PRIVATE_MATCH_WRITING):
+        return "visible"
+    return content.status
 
 
 def tell_writer(*, writer, moderator, content, text: str) -> None:

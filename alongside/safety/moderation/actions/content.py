@@ -13,9 +13,12 @@ from alongside.community.models import (
     Post,
     Thread,
 )
+from alongside.matching.models import SupporterProfile, SupportRequest
 from alongside.safety.choices import ModerationActionKind
 from alongside.safety.models import Report, SafetyAlert
 from alongside.safety.moderation.actions.common import (
+    HELD_BY_FLAG,
+    PRIVATE_MATCH_WRITING,
     ModerationError,
     check_claimed_by,
     content_data,
@@ -28,6 +31,21 @@ from alongside.safety.moderation.actions.common import (
     tell_writer,
 )
 from alongside.safety.moderation.record import record_moderation
+
+# What the writer is told when their held text is shown again, or kept hidden.
+APPROVED_TEXT = {
+    Profile: "Your profile is showing in full again.",
+    SupportRequest: "Thank you for waiting. Your request is back on our list, and we'll let "
+    "you know when we've found someone.",
+    SupporterProfile: "Thank you for waiting. Your application is back with our coordinators.",
+}
+HIDDEN_TEXT = {
+    Profile: "A moderator has hidden some of the writing on your profile from other members.",
+    SupportRequest: "A moderator has kept what you wrote in your request private for now. If "
+    "you'd like to talk about it, you can reply to a message from our moderators.",
+    SupporterProfile: "A moderator has kept what you wrote in your application private for "
+    "now. If you'd like to talk about it, you can reply to a message from our moderators.",
+}
 
 
 def _is_opening_post(post: Post) -> bool:
@@ -60,10 +78,10 @@ def _approve(*, moderator, content, writer):
     name = content_name(content)
     if not is_held(content):
         raise ModerationError(f"This {name} isn't held, so there is nothing to approve.")
-    if isinstance(content, Profile):
+    if isinstance(content, HELD_BY_FLAG):
         content.text_held = False
         save_content(content, "text_held")
-        text = "Your profile is showing in full again."
+        text = APPROVED_TEXT[type(content)]
     else:
         content.status = ContentStatus.VISIBLE
         save_content(content, "status")
@@ -82,11 +100,16 @@ def _approve(*, moderator, content, writer):
 def _hide(*, moderator, content, writer):
     content = locked_content(content)
     name = content_name(content)
-    if isinstance(content, Profile):
-        # A profile has no status: hiding keeps its free text from other members.
+    if isinstance(content, PRIVATE_MATCH_WRITING):
+        raise ModerationError(
+            f"This {name} is private to the match, so there is nothing to hide. Contact the "
+            "writer, or open a safeguarding case, if they need support."
+        )
+    if isinstance(content, HELD_BY_FLAG):
+        # No status: hiding keeps its free text from other people.
         content.text_held = True
         save_content(content, "text_held")
-        text = "A moderator has hidden some of the writing on your profile from other members."
+        text = HIDDEN_TEXT[type(content)]
     else:
         if content.status == ContentStatus.HIDDEN:
             raise ModerationError(f"This {name} is already hidden.")
@@ -127,8 +150,10 @@ def approve_alert_content(*, moderator, alert: SafetyAlert):
 def hide_alert_content(*, moderator, alert: SafetyAlert, reason: str):
     alert = locked_item(alert)
     check_claimed_by(alert, moderator)
-    if isinstance(alert.content, Profile) and is_hidden(alert, alert.content):
-        raise ModerationError("The writing on this profile is already hidden.")
+    if isinstance(alert.content, HELD_BY_FLAG) and is_hidden(alert, alert.content):
+        raise ModerationError(
+            f"The writing on this {content_name(alert.content)} is already hidden."
+        )
     content = _hide(moderator=moderator, content=alert.content, writer=alert.member)
     record_moderation(
         moderator=moderator,
