@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("alongside.groups.urls")),  # /groups/... and /my/
     path("", include("alongside.meetings.urls")),
     path("community/", include("alongside.community.urls")),
+    path("matching/", include("alongside.matching.urls")),
+    path("staff/matching/", include("alongside.matching.urls_staff")),
     path("staff/", include("alongside.staff.urls")),
     path("api/v1/", api.urls),
     path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False)),
