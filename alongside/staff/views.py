@@ -20,6 +20,7 @@ from alongside.accounts.permissions import (
 from alongside.accounts.roles import Role, granted_roles, has_role
 from alongside.accounts.selectors import all_topics, members_for_staff_list
 from alongside.common.selectors import audit_entries
+from alongside.matching.selectors import coordinator_alerts
 from alongside.staff.forms import AuditFilterForm, MemberSearchForm, cleaned_or_blank
 
 
@@ -37,7 +38,10 @@ class DashboardView(StaffAreaMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         is_coordinator = has_role(self.request.user, Role.COORDINATOR)
-        return super().get_context_data(is_coordinator=is_coordinator, **kwargs)
+        context = super().get_context_data(is_coordinator=is_coordinator, **kwargs)
+        if is_coordinator:
+            context["matching_alerts"] = coordinator_alerts()
+        return context
 
 
 class MemberListView(StaffAreaMixin, View):
