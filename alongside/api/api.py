@@ -8,6 +8,10 @@ from alongside.api.community_forum import router as community_forum_router
 from alongside.api.community_members import router as community_members_router
 from alongside.api.errors import install_error_handlers
 from alongside.api.groups import router as groups_router
+from alongside.api.matching import router as matching_router
+from alongside.api.matching_matches import router as matching_matches_router
+from alongside.api.matching_staff import router as matching_staff_router
+from alongside.api.matching_staff_people import router as matching_staff_people_router
 from alongside.api.meetings import router as meetings_router
 from alongside.api.safety import router as safety_router
 from alongside.api.safety_cases import router as safety_cases_router
@@ -37,3 +41,8 @@ api.add_router("/community", community_members_router)
 api.add_router("/safety", safety_router)
 api.add_router("/safety", safety_moderation_router)
 api.add_router("/safety", safety_cases_router)
+# Staff first: its /matches/all must be tried before the members' /matches/{match_id}.
+api.add_router("/matching", matching_staff_router)
+api.add_router("/matching", matching_staff_people_router)
+api.add_router("/matching", matching_router)
+api.add_router("/matching", matching_matches_router)
