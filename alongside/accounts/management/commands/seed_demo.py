@@ -8,6 +8,7 @@ from alongside.accounts.models import Topic, User
 from alongside.accounts.roles import Role
 from alongside.community.demo import ensure_demo_community
 from alongside.groups.demo import ensure_demo_groups
+from alongside.matching.demo import ensure_demo_matching
 
 DEMO_PASSWORD = "peer-support-demo"
 DEMO_DOMAIN = "demo.alongside.example"
@@ -98,8 +99,10 @@ class Command(BaseCommand):
             }
             groups = ensure_demo_groups(people=people)
             ensure_demo_community(people=people)
+            requests = ensure_demo_matching(people=people)
         self.stdout.write(
-            f"Demo data: {created} people and {groups} groups added "
+            f"Demo data: {created} people, {groups} groups and {requests} requests for "
+            "mentoring or befriending added "
             f"({len(DEMO_PEOPLE) - created} people already there)."
         )
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
