@@ -36,11 +36,13 @@ from alongside.api.schemas import ERRORS, REFUSED
 from alongside.matching import permissions, selectors_people
 from alongside.matching.actions import requests as request_actions
 from alongside.matching.actions import supporters as supporter_actions
+from alongside.matching.choices import SupporterStatus
 
 router = Router(tags=["matching"])
 
 ACTION_ERRORS = {**ERRORS, **REFUSED}
 NOT_A_SUPPORTER = "You haven't applied to be a peer supporter."
+APPLY_AGAIN = (SupporterStatus.DECLINED, SupporterStatus.WITHDRAWN)
 
 
 # ---- Requests ----------------------------------------------------------------------------
@@ -170,7 +172,8 @@ def read_supporter(request):
     "/supporter",
     response={200: SupporterSavedOut, 201: SupporterSavedOut, **ACTION_ERRORS},
     summary="Apply to be a peer supporter, or update your profile",
-    description="Creates your application (201) or replaces your profile (200). "
+    description="Makes your application (201: also after an earlier one was declined or "
+    "withdrawn) or changes your profile (200). "
     "Capacity is 1 to 10; in person needs `place` and `max_distance_km`. `safety` is not "
     "null when the risk check found something in what you wrote.",
 )
@@ -178,8 +181,9 @@ def save_supporter(request, payload: SupporterIn):
     user = signed_in_user(request)
     data = clean_supporter_input(payload.model_dump())
     profile = selectors_people.supporter_profile_of(user)
+    applying = profile is None or profile.status in APPLY_AGAIN
     with refusals():
-        if profile is None:
+        if applying:
             saved = supporter_actions.apply_to_support(user=user, data=data)
         else:
             saved = supporter_actions.update_supporter_profile(
@@ -187,7 +191,7 @@ def save_supporter(request, payload: SupporterIn):
             )
     saved.refresh_from_db()
     body = {**_profile_out(saved), "safety": writer_safety(user, saved)}
-    return Status(201 if profile is None else 200, body)
+    return Status(201 if applying else 200, body)
 
 
 @router.post(

@@ -11,23 +11,18 @@ from alongside.accounts import places
 from alongside.accounts.choices import LANGUAGE_NAMES, AccessNeed
 from alongside.accounts.models import Topic
 from alongside.api.errors import FormErrors
+from alongside.matching.actions.details import FieldErrors
+from alongside.matching.actions.supporters import MAX_DISTANCE_KM
 from alongside.matching.availability import clean_availability
 from alongside.matching.choices import AgeGroup, Gender, MatchMode, SupportKind
 from alongside.matching.models import MAX_CAPACITY
 from alongside.matching.permissions import check_signed_in
 
-MAX_DISTANCE_KM = 500
 NEEDS_OTHER_LENGTH = 500
 
 
-class Errors:
+class Errors(FieldErrors):
     """Messages by field, raised together as one 422."""
-
-    def __init__(self):
-        self.messages: dict[str, list[str]] = {}
-
-    def add(self, field: str, message: str) -> None:
-        self.messages.setdefault(field, []).append(message)
 
     def raise_any(self) -> None:
         if self.messages:

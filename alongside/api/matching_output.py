@@ -77,10 +77,10 @@ def supporter_out(profile, *, free_capacity: int) -> dict:
     }
 
 
-def staff_supporter_out(profile, *, free_capacity: int) -> dict:
+def staff_supporter_out(profile, *, live_matches: int) -> dict:
     p = profile
     return {
-        **supporter_out(p, free_capacity=free_capacity),
+        **supporter_out(p, free_capacity=max(0, p.capacity - live_matches)),
         "person": person(p.user),
         "interviewed_on": p.interviewed_on,
         "interview_notes": p.interview_notes,
@@ -92,7 +92,7 @@ def staff_supporter_out(profile, *, free_capacity: int) -> dict:
             {"id": t.pk, "course_name": t.course_name, "completed_on": t.completed_on}
             for t in p.training.all()
         ],
-        "live_matches": p.capacity - free_capacity,
+        "live_matches": live_matches,
     }
 
 

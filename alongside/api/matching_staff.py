@@ -19,11 +19,9 @@ from alongside.api.matching_output import (
     match_out,
     request_out,
 )
-from alongside.api.matching_schemas import (
-    MatchOut,
+from alongside.api.matching_schemas import MatchOut, RequestForMemberIn, RequestOut
+from alongside.api.matching_staff_schemas import (
     ProposeIn,
-    RequestForMemberIn,
-    RequestOut,
     RunListOut,
     RunOut,
     SentRunOut,
@@ -64,6 +62,17 @@ def _waiting_days(support_request) -> int:
 # ---- The waiting list and suggestions ----------------------------------------------------
 
 
+def _engine_inputs(kind=None) -> tuple:
+    """What the engine needs about everyone, read once per call: (supporters with a free
+    place, offering `kind` if given; weights; pair blocks; topic names)."""
+    return (
+        engine.load_supporters(kind=kind),
+        engine.Weights.from_settings(selectors_people.matching_settings()),
+        engine.load_blocks(),
+        engine.load_topic_names(),
+    )
+
+
 @router.get(
     "/waiting-list",
     response={200: WaitingPageOut, **ERRORS},
@@ -75,22 +84,16 @@ def waiting_list(request, limit: int = 20, offset: int = 0):
     check_page_bounds(limit, offset)
     waiting = selectors_people.waiting_list()
     page = list(waiting.prefetch_related("topics")[offset : offset + limit])
-    supporters = engine.load_supporters()
-    settings_row = selectors_people.matching_settings()
-    weights_now = engine.Weights.from_settings(settings_row)
-    pair_blocks = engine.load_blocks()
-    topic_names = engine.load_topic_names()
+    inputs = _engine_inputs()
     items = []
     for support_request in page:
         facts = engine.request_facts(support_request)
         if support_request.text_held:
             reason = HELD_REASON
-        elif engine.suggest(facts, supporters, weights_now, pair_blocks, topic_names, limit=1):
+        elif engine.suggest(facts, *inputs, limit=1):
             reason = ""
         else:
-            reason = engine.explain_unmatched(
-                facts, supporters, weights_now, pair_blocks, topic_names
-            )
+            reason = engine.explain_unmatched(facts, *inputs)
         items.append(
             {
                 "request": request_out(support_request),
@@ -148,29 +151,15 @@ def _request(request, request_id: int):
 def suggestions(request, request_id: int):
     support_request = _request(request, request_id)
     facts = engine.request_facts(support_request)
-    supporters = engine.load_supporters(kind=support_request.kind)
-    weights_now = engine.Weights.from_settings(selectors_people.matching_settings())
-    pair_blocks = engine.load_blocks()
-    topic_names = engine.load_topic_names()
-    found = engine.suggest(
-        facts,
-        supporters,
-        weights_now,
-        pair_blocks,
-        topic_names,
-        limit=SUGGESTION_LIMIT,
-    )
+    inputs = _engine_inputs(kind=support_request.kind)
+    found = engine.suggest(facts, *inputs, limit=SUGGESTION_LIMIT)
     people = _people(p.supporter_id for p in found)
     items = [
         {"supporter": people[p.supporter_id], "score": p.score, "explanation": p.explanation}
         for p in found
         if p.supporter_id in people
     ]
-    reason = (
-        ""
-        if items
-        else engine.explain_unmatched(facts, supporters, weights_now, pair_blocks, topic_names)
-    )
+    reason = "" if items else engine.explain_unmatched(facts, *inputs)
     return {"items": items, "reason": reason}
 
 

@@ -16,14 +16,13 @@ from alongside.api.matching_output import (
     staff_match_out,
     staff_supporter_out,
 )
-from alongside.api.matching_schemas import (
+from alongside.api.matching_schemas import MatchOut, RequestOut
+from alongside.api.matching_staff_schemas import (
     BlockIn,
     CancelIn,
     DecisionIn,
     HoldIn,
-    MatchOut,
     OnboardingIn,
-    RequestOut,
     StaffMatchPageOut,
     StaffSupporterOut,
     StaffSupporterPageOut,
@@ -54,11 +53,6 @@ ACTION_ERRORS = {**ERRORS, **REFUSED}
 # ---- Supporters --------------------------------------------------------------------------
 
 
-def _free(profile) -> int:
-    free = getattr(profile, "free_places", None)  # annotated by supporters_for_coordinator
-    return free if free is not None else selectors_people.free_capacity(profile)
-
-
 def _supporter(request, profile_id: int):
     return permissions.access_supporter_profile_by_id(
         user=request.auth, profile_id=check_id(profile_id)
@@ -66,7 +60,7 @@ def _supporter(request, profile_id: int):
 
 
 def _supporter_out(profile) -> dict:
-    return staff_supporter_out(profile, free_capacity=_free(profile))
+    return staff_supporter_out(profile, live_matches=selectors_people.live_matches_of(profile))
 
 
 @router.get(

@@ -11,7 +11,7 @@ from alongside.matching.choices import (
     RequestSource,
     SupportKind,
 )
-from alongside.matching.forms import SupportRequestForm
+from alongside.matching.forms import PlainWordsMixin, SupportRequestForm
 from alongside.safety.forms_fields import ModeratorTextField
 
 WEIGHT_FIELDS = (
@@ -43,12 +43,20 @@ def _not_in_future(value, what: str):
     return value
 
 
-class StaffForm(forms.Form):
-    """No colon after labels, as on the members' matching forms."""
+def _coordinator_note(
+    label: str = "Note", *, help_text: str = "For coordinators only.", rows: int = 3, **kwargs
+) -> ModeratorTextField:
+    """An optional note in a coordinator's own words."""
+    field = ModeratorTextField(
+        label=label, required_message="", help_text=help_text, rows=rows, **kwargs
+    )
+    field.required = field.widget.is_required = False
+    return field
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
+
+class StaffForm(PlainWordsMixin, forms.Form):
+    """As the members' matching forms: no colon after labels, and an action's refusal put
+    beside the field it names."""
 
 
 class WeightField(forms.IntegerField):
@@ -103,12 +111,7 @@ class MatchingSettingsForm(StaffForm):
 
 class OnboardingForm(StaffForm):
     interviewed_on = _date_field("Interview date", required=False)
-    interview_notes = ModeratorTextField(
-        label="Interview notes",
-        required_message="",
-        max_length=3000,
-        help_text="For coordinators only.",
-    )
+    interview_notes = _coordinator_note("Interview notes", max_length=3000, rows=5)
     background_check = forms.ChoiceField(
         label="Background check",
         choices=BackgroundCheck.choices,
@@ -121,7 +124,6 @@ class OnboardingForm(StaffForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["interview_notes"].required = False
         self.fields["background_check"].error_messages["invalid_choice"] = (
             "Choose one of the background check statuses."
         )
@@ -189,16 +191,9 @@ class DecisionForm(StaffForm):
             "invalid_choice": "Choose approve or decline.",
         },
     )
-    note = ModeratorTextField(
-        label="Note about the decision",
-        required_message="",
-        help_text="For coordinators only. Needed when declining.",
-        rows=3,
+    note = _coordinator_note(
+        "Note about the decision", help_text="For coordinators only. Needed when declining."
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["note"].required = False
 
     def clean(self):
         cleaned = super().clean()
@@ -217,13 +212,7 @@ class HoldForm(StaffForm):
             "invalid_choice": "Choose hold on or off.",
         },
     )
-    note = ModeratorTextField(
-        label="Note", required_message="", help_text="For coordinators only.", rows=3
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["note"].required = False
+    note = _coordinator_note()
 
 
 class ProposeForm(StaffForm):
@@ -253,13 +242,7 @@ class MatchFilterForm(StaffForm):
 class ReasonForm(StaffForm):
     """Cancel or re-match: an optional reason for the record."""
 
-    reason = ModeratorTextField(
-        label="Reason", required_message="", help_text="For coordinators only.", rows=3
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reason"].required = False
+    reason = _coordinator_note("Reason")
 
 
 class EndMatchForm(StaffForm):
@@ -273,27 +256,15 @@ class EndMatchForm(StaffForm):
             "invalid_choice": "Choose why the match is ending.",
         },
     )
-    note = ModeratorTextField(
-        label="Note", required_message="", help_text="For coordinators only.", rows=3
-    )
+    note = _coordinator_note()
     ended_badly = forms.BooleanField(
         label="It ended badly: never propose these two to each other again",
         required=False,
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["note"].required = False
-
 
 class EndedBadlyForm(StaffForm):
-    note = ModeratorTextField(
-        label="What happened", required_message="", help_text="For coordinators only.", rows=3
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["note"].required = False
+    note = _coordinator_note("What happened")
 
 
 class OnBehalfRequestForm(SupportRequestForm):
@@ -330,6 +301,11 @@ class OnBehalfRequestForm(SupportRequestForm):
         },
     )
 
+    LEGENDS = {
+        "topics": "What they'd like support with",
+        "meeting": "How and when to meet",
+        "who": "About them and who they'd like",
+    }
     THIRD_PERSON = {
         "topics": "What would they like support with?",
         "about": "A little more about what they'd like (optional)",

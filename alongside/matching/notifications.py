@@ -8,26 +8,20 @@ Emails carry what happened and a link, never anything a member wrote.
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
+from django.utils import timezone
 
 from alongside.common.tasks import send_email_after_commit
 from alongside.matching.choices import SUPPORTER_NOUN
-from alongside.matching.models import CheckIn, Match, MatchAgreement
-
-
-def _path(name: str, match_id: int, fallback: str) -> str:
-    try:
-        return reverse(name, args=[match_id])
-    except NoReverseMatch:  # the pages are not wired up (some test and API-only setups)
-        return fallback
+from alongside.matching.models import CheckIn, Match, MatchAgreement, SupporterProfile
 
 
 def match_url(match: Match) -> str:
-    return _path("matching:match", match.pk, f"/matching/matches/{match.pk}/")
+    return reverse("matching:match", args=[match.pk])
 
 
 def staff_match_url(match: Match) -> str:
-    return _path("matching_staff:match", match.pk, f"/staff/matching/matches/{match.pk}/")
+    return reverse("matching_staff:match", args=[match.pk])
 
 
 def _name(user) -> str:
@@ -38,14 +32,20 @@ def supporter_noun(match: Match) -> str:
     return SUPPORTER_NOUN.get(match.kind, "peer supporter")
 
 
-def tell(*, user, text: str, url: str, subject: str, template: str, context=None, actor=None):
-    """One message to one person: in the app now, by email after commit."""
+def tell(
+    *, user, text: str, url: str, subject: str = "", template: str | None, context=None, actor=None
+):
+    """One message to one person: in the app now, by email after commit (unless `template`
+    is None). Nobody who wasn't notified (their own doing, or `actor` is someone they
+    blocked) is emailed; what is emailed here is left out of their digest."""
     from alongside.community.choices import NotificationKind
     from alongside.community.notifications import notify
 
-    notify(user=user, kind=NotificationKind.MATCH, text=text, url=url, actor=actor)
-    if not user.is_active or not user.email:
+    notification = notify(user=user, kind=NotificationKind.MATCH, text=text, url=url, actor=actor)
+    if notification is None or template is None or not user.is_active or not user.email:
         return
+    notification.emailed_at = timezone.now()
+    notification.save(update_fields=["emailed_at"])
     body = render_to_string(
         f"matching/email/{template}.txt",
         {"name": _name(user), "text": text, "link": settings.SITE_URL + url, **(context or {})},
@@ -98,6 +98,33 @@ def tell_match_proposed(match: Match) -> None:
         subject="Someone you could support",
         template="proposed_supporter",
     )
+
+
+def tell_proposal_withdrawn(match: Match) -> None:
+    """The member withdrew their request while a match was proposed: the supporter is told
+    (in the app) that their place is free again."""
+    tell(
+        user=match.supporter,
+        text=f"The person we introduced you to no longer needs a {supporter_noun(match)}. "
+        "Thank you for being ready to help.",
+        url=match_url(match),
+        template=None,
+    )
+
+
+def tell_supporter_decided(profile: SupporterProfile, *, approved: bool) -> None:
+    """The applicant is told (in the app) how their application went; never the note."""
+    if approved:
+        text = (
+            "You're now a peer supporter. Thank you! We'll let you know when we've found "
+            "someone for you to support."
+        )
+    else:
+        text = (
+            "Thank you for offering to be a peer supporter. We can't go ahead with your "
+            "application at the moment. If you'd like to talk about it, please contact us."
+        )
+    tell(user=profile.user, text=text, url=reverse("matching:supporter"), template=None)
 
 
 def tell_match_declined(match: Match, *, by) -> None:

@@ -162,7 +162,8 @@ def supporter_page(*, user) -> dict:
     }
 
 
-def _agreement_of(match: Match) -> MatchAgreement | None:
+def agreement_of(match: Match) -> MatchAgreement | None:
+    """The match's agreement, or None before either side has written one."""
     try:
         return match.agreement
     except MatchAgreement.DoesNotExist:
@@ -184,8 +185,13 @@ def _agreement_state(agreement: MatchAgreement | None, side: str) -> dict:
     }
 
 
+def started_on(match: Match) -> datetime.date | None:
+    """The local date the match started (check-ins can't be from before it)."""
+    return timezone.localdate(match.activated_at) if match.activated_at else None
+
+
 def _forms(match: Match, side: str, agreement, bound: dict) -> dict:
-    started = match.activated_at.date() if match.activated_at else None
+    started = started_on(match)
     unbound = {
         "respond_form": lambda: RespondForm(),
         "agreement_form": lambda: AgreementForm(
@@ -209,7 +215,7 @@ def match_page(*, user, match: Match, bound_forms: dict) -> dict:
     is_supporter = side == "supporter"
     other = match.member if is_supporter else match.supporter
     support_request = match.request
-    agreement = _agreement_of(match)
+    agreement = agreement_of(match)
     my_response = match.supporter_response if is_supporter else match.member_response
     reflections = list(match.reflections.all())
     context = {

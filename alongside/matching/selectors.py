@@ -2,13 +2,12 @@
 
 from datetime import timedelta
 
-from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from alongside.matching.choices import LIVE_MATCH_STATUSES, MatchStatus, SupporterStatus
 from alongside.matching.models import CheckIn, Match, SupporterProfile
-from alongside.matching.tasks import NO_CONTACT_AFTER, NO_RESPONSE_AFTER
+from alongside.matching.tasks import quiet_matches, unanswered_proposals
 
 WORRIED_SHOWN_FOR = timedelta(weeks=4)
 
@@ -67,17 +66,8 @@ def coordinator_alerts(*, now=None) -> dict[str, list]:
     matches with no check-in for 3 weeks, and recent check-ins where a supporter said they
     were worried (on matches still going)."""
     now = now or timezone.now()
-    no_response = _matches().filter(
-        status=MatchStatus.PROPOSED,
-        supporter_response="pending",
-        created_at__lte=now - NO_RESPONSE_AFTER,
-    )
-    no_contact = (
-        _matches()
-        .filter(status=MatchStatus.ACTIVE)
-        .annotate(quiet_since=Coalesce(F("last_contact_at"), F("activated_at")))
-        .filter(quiet_since__lte=now - NO_CONTACT_AFTER)
-    )
+    no_response = unanswered_proposals(_matches(), now)
+    no_contact = quiet_matches(_matches(), now)
     worried = CheckIn.objects.filter(
         worried=True,
         match__status=MatchStatus.ACTIVE,

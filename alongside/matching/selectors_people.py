@@ -5,21 +5,18 @@ from django.db.models import (
     BooleanField,
     Case,
     Count,
-    Exists,
     F,
     IntegerField,
     OuterRef,
     Prefetch,
-    Q,
     QuerySet,
     Subquery,
     Value,
     When,
 )
 from django.db.models.functions import Coalesce, Greatest
-from django.utils import timezone
 
-from alongside.matching.choices import LIVE_MATCH_STATUSES, RequestStatus, SupporterStatus
+from alongside.matching.choices import LIVE_MATCH_STATUSES, RequestStatus
 from alongside.matching.models import (
     OPEN_REQUEST_STATUSES,
     Match,
@@ -110,44 +107,18 @@ def waiting_list() -> QuerySet[SupportRequest]:
     )
 
 
+def live_matches_of(profile: SupporterProfile) -> int:
+    """How many live (proposed or active) matches the supporter has: the `live_count`
+    annotation when it is there, one count query otherwise."""
+    annotated = getattr(profile, "live_count", None)
+    if annotated is not None:
+        return annotated
+    return Match.objects.filter(supporter=profile.user_id, status__in=LIVE_MATCH_STATUSES).count()
+
+
 def free_capacity(profile: SupporterProfile) -> int:
     """How many more people the supporter could be matched with now (0 when full)."""
-    live = Match.objects.filter(supporter=profile.user_id, status__in=LIVE_MATCH_STATUSES)
-    return max(profile.capacity - live.count(), 0)
-
-
-def proposable_supporters() -> QuerySet[SupporterProfile]:
-    """Supporters matching may propose now: approved, not taking a break, not on hold,
-    text not held, not suspended, with a free place. Annotated as `with_free_capacity`;
-    oldest first. (Filter `kinds` in Python: SQLite can't look inside a JSON list.)"""
-    from alongside.safety.models import Suspension
-
-    suspended = Suspension.objects.filter(
-        Q(ends_at__isnull=True) | Q(ends_at__gt=timezone.now()),
-        member=OuterRef("user_id"),
-        lifted_at__isnull=True,
-    )
-    profiles = SupporterProfile.objects.filter(
-        status=SupporterStatus.APPROVED,
-        is_paused=False,
-        safeguarding_hold=False,
-        text_held=False,
-    ).exclude(Exists(suspended))
-    return with_free_capacity(profiles).filter(free_places__gt=0).order_by("created_at", "id")
-
-
-def is_proposable(profile: SupporterProfile) -> bool:
-    """Whether matching may propose this supporter at all (ignoring how full they are):
-    approved, not taking a break, not on hold, text not held, not suspended."""
-    from alongside.safety.suspensions import active_suspension
-
-    return (
-        profile.status == SupporterStatus.APPROVED
-        and not profile.is_paused
-        and not profile.safeguarding_hold
-        and not profile.text_held
-        and active_suspension(profile.user) is None
-    )
+    return max(profile.capacity - live_matches_of(profile), 0)
 
 
 def _training() -> Prefetch:

@@ -22,7 +22,7 @@ import logging
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django_tasks import task
@@ -79,25 +79,35 @@ def _enqueue(alert_task, match_id: int, run_after) -> None:
         )
 
 
+def unanswered_proposals(matches, now):
+    """Of `matches`, proposals the supporter hasn't answered for NO_RESPONSE_AFTER."""
+    return matches.filter(
+        status=MatchStatus.PROPOSED,
+        supporter_response=Response.PENDING,
+        created_at__lte=now - NO_RESPONSE_AFTER,
+    )
+
+
+def quiet_matches(matches, now):
+    """Of `matches`, active ones with no contact for NO_CONTACT_AFTER (annotated with
+    `quiet_since`: the last contact, or the start)."""
+    return (
+        matches.filter(status=MatchStatus.ACTIVE)
+        .annotate(quiet_since=Coalesce(F("last_contact_at"), F("activated_at")))
+        .filter(quiet_since__lte=now - NO_CONTACT_AFTER)
+    )
+
+
 def _no_response_due(now):
     from alongside.matching.models import Match
 
-    return Match.objects.filter(
-        status=MatchStatus.PROPOSED,
-        supporter_response=Response.PENDING,
-        no_response_alerted_at__isnull=True,
-        created_at__lte=now - NO_RESPONSE_AFTER,
-    )
+    return unanswered_proposals(Match.objects.filter(no_response_alerted_at__isnull=True), now)
 
 
 def _no_contact_due(now):
     from alongside.matching.models import Match
 
-    return (
-        Match.objects.filter(status=MatchStatus.ACTIVE, no_contact_alerted_at__isnull=True)
-        .annotate(quiet_since=Coalesce(F("last_contact_at"), F("activated_at")))
-        .filter(Q(quiet_since__lte=now - NO_CONTACT_AFTER))
-    )
+    return quiet_matches(Match.objects.filter(no_contact_alerted_at__isnull=True), now)
 
 
 def send_no_response_alert(*, match_id: int, now=None) -> int:

@@ -174,6 +174,15 @@ def test_applying_then_updating_then_taking_a_break(member):
     assert client.get(f"{BASE}/supporter").json()["capacity"] == 3
 
 
+def test_someone_declined_before_applies_again(member):
+    SupporterProfileFactory(user=member, status=SupporterStatus.DECLINED)
+
+    again = send(api_client(member), "put", "/supporter", new_supporter())
+
+    assert again.status_code == 201, again.content
+    assert SupporterProfile.objects.get(user=member).status == SupporterStatus.APPLIED
+
+
 # ---- A match -----------------------------------------------------------------------------
 
 

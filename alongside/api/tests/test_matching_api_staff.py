@@ -172,6 +172,19 @@ def test_onboarding_then_approval(casey):
     assert listed["items"][0]["training"][0]["course_name"] == "Befriending essentials"
 
 
+def test_a_supporter_over_capacity_shows_every_live_match(casey):
+    profile = SupporterProfileFactory(capacity=2)
+    MatchFactory.create_batch(2, supporter=profile.user, status=MatchStatus.ACTIVE)
+    profile.capacity = 1  # lowered since: their matches go on
+    profile.save()
+
+    listed = casey.get(f"{BASE}/supporters").json()["items"][0]
+    one = casey.get(f"{BASE}/supporters/{profile.pk}").json()
+
+    for body in (listed, one):
+        assert (body["live_matches"], body["free_capacity"]) == (2, 0)
+
+
 def test_onboarding_with_a_bad_background_check(casey):
     profile = SupporterProfileFactory(status=SupporterStatus.APPLIED)
 

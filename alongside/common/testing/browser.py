@@ -19,6 +19,7 @@ import os
 import uuid
 
 import pytest
+from django.urls import resolve
 
 CHROMIUM = os.environ.get("ALONGSIDE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -72,6 +73,9 @@ def browser(playwright_driver):
 @pytest.fixture
 def browser_context(browser, live_server, settings):
     """A fresh context (cookies, storage) per test, with URLs relative to the live server."""
+    # Import the URLconf (and with it the API schemas) now: otherwise the first page load
+    # pays for it, which under load can take most of the navigation timeout below.
+    resolve("/")
     # An empty cache of the test's own (shared with the live server's thread, never Redis):
     # rate limits and allauth's "TOTP code already used" marks can't leak between tests.
     settings.CACHES = {

@@ -66,6 +66,7 @@ EMAIL_LINES = {
     NotificationKind.REACTION: "{actor} reacted to your post",
     NotificationKind.MESSAGE: "{actor} sent you a message",
     NotificationKind.COMMENT: "{actor} commented on your coping strategy",
+    NotificationKind.MATCH: "News about your mentoring or befriending",
 }
 
 

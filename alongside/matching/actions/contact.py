@@ -11,9 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from alongside.common.audit import record_audit
-from alongside.community.text import MemberText, TextPurpose, prepare_member_field, tidy
+from alongside.community.text import MemberText, TextPurpose
 from alongside.matching import notifications
 from alongside.matching.actions.agreements import is_date
+from alongside.matching.actions.details import member_text
 from alongside.matching.actions.proposals import (
     check_in_match_or_coordinator,
     check_side,
@@ -28,31 +29,8 @@ from alongside.safety.alerts import raise_alert
 from alongside.safety.risk.stored import apply_risk
 
 MAX_MINUTES = 600
+COMMENT = TextPurpose.COMMENT
 NOT_GOING = "This match isn't going at the moment, so there's nothing to add here."
-
-
-def member_text(field: str, text: str, *, author, max_length: int, missing="") -> MemberText:
-    """What a member wrote, tidied, length-checked (with a message about this field) and
-    risk-checked. `missing`: the message when it is required and empty."""
-    source = tidy(text or "")
-    if len(source) > max_length:
-        raise ValidationError(
-            {
-                field: f"This is {len(source):,} characters long. Please shorten it to "
-                f"{max_length:,} characters or fewer."
-            }
-        )
-    if missing and not source:
-        raise ValidationError({field: missing})
-    return prepare_member_field(
-        field,
-        text=source,
-        author=author,
-        purpose=TextPurpose.COMMENT,
-        max_length=max_length,
-        required=bool(missing),
-        markdown=False,
-    )
 
 
 def store_assessed(obj, text: MemberText, *, author) -> None:
@@ -100,7 +78,9 @@ def log_check_in(
     check_side(actor, match, "supporter")
     check_status(match, MatchStatus.ACTIVE, message=NOT_GOING)
     _clean_check_in(match, contact_on, mode, minutes)
-    text = member_text("notes", notes, author=actor, max_length=2000)
+    text = member_text(
+        "notes", notes, author=actor, label="your notes", max_length=2000, purpose=COMMENT
+    )
     check_in = CheckIn(
         match=match,
         logged_by=actor,
@@ -136,7 +116,9 @@ def give_feedback(*, match, actor, how_its_going: int, comment="") -> MatchFeedb
     check_status(match, MatchStatus.ACTIVE, message=NOT_GOING)
     if how_its_going not in HowItsGoing.values or isinstance(how_its_going, bool):
         raise ValidationError({"how_its_going": "Choose how it's going."})
-    text = member_text("comment", comment, author=actor, max_length=2000)
+    text = member_text(
+        "comment", comment, author=actor, label="your comment", max_length=2000, purpose=COMMENT
+    )
     feedback = MatchFeedback(
         match=match, author=actor, how_its_going=how_its_going, comment=text.source
     )

@@ -3,13 +3,13 @@ themselves (languages, ways to meet, weekly times, home town, free text), checke
 the action for what matters to matching, with one plain message per field."""
 
 from django.core.exceptions import ValidationError
-from django.urls import NoReverseMatch, reverse
 
 from alongside.accounts.choices import LANGUAGE_NAMES
 from alongside.accounts.places import Place
 from alongside.community.text import TextPurpose, prepare_member_field, tidy
 from alongside.matching.availability import clean_availability
 from alongside.matching.choices import MatchMode
+from alongside.safety.risk.stored import combine
 
 NO_MODE = "Choose at least one way you'd like to meet."
 NO_LANGUAGE = "Choose at least one language you can use."
@@ -38,12 +38,23 @@ class FieldErrors:
             raise ValidationError(self.messages)
 
 
-def member_text(field: str, text, *, author, label: str, max_length: int, required: bool):
+def member_text(
+    field: str,
+    text,
+    *,
+    author,
+    label: str,
+    max_length: int,
+    required: bool = False,
+    missing: str = "",
+    purpose: TextPurpose = TextPurpose.PROFILE,
+):
     """What a member wrote in one field, tidied and risk-checked (community.text), with
-    messages that name the field. Returns a MemberText."""
+    messages that name the field (`missing`: the message when it is required and empty).
+    Returns a MemberText."""
     source = tidy(text if isinstance(text, str) else "")
     if required and not source:
-        raise ValidationError({field: [f"Tell us {label}."]})
+        raise ValidationError({field: [missing or f"Tell us {label}."]})
     if len(source) > max_length:
         raise ValidationError(
             {
@@ -57,11 +68,44 @@ def member_text(field: str, text, *, author, label: str, max_length: int, requir
         field,
         text=source,
         author=author,
-        purpose=TextPurpose.PROFILE,
+        purpose=purpose,
         max_length=max_length,
         required=False,
         markdown=False,
     )
+
+
+def checked_texts(data: dict, *, model, stored, labels: dict[str, tuple[str, bool]], author):
+    """The free text in `data` for `stored` (a `model`, or None for a new one), each field in
+    `labels` (name: (how messages name it, required)). Returns (the tidied texts that
+    changed, the risk of all the text together), or ({}, None) when an update changes none
+    of it. Something new is checked whole, so a required text left out is refused."""
+    if stored is None:
+        changed = {name: data.get(name, "") for name in labels}
+    else:
+        changed = {
+            name: data[name]
+            for name in labels
+            if name in data and data[name] != getattr(stored, name)
+        }
+        if not changed:
+            return {}, None
+    errors = FieldErrors()
+    prepared = {}
+    for name, (label, required) in labels.items():
+        prepared[name] = errors.run(
+            name,
+            member_text,
+            name,
+            changed[name] if name in changed else getattr(stored, name),
+            author=author,
+            label=label,
+            max_length=model._meta.get_field(name).max_length,
+            required=required,
+        )
+    errors.raise_any()
+    tidied = {name: prepared[name].source for name in changed}
+    return tidied, combine(*(text.risk for text in prepared.values()))
 
 
 def choice_list(values, choices, *, message: str, required: bool = False) -> list[str]:
@@ -121,10 +165,3 @@ def stored_place(obj) -> Place | None:
         longitude=obj.place_longitude,
         population=0,
     )
-
-
-def page_url(name: str, fallback: str, args=()) -> str:
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:  # the pages are not wired up (some test and API-only setups)
-        return fallback

@@ -6,9 +6,12 @@ from django.utils import timezone
 
 from alongside.common.audit import record_audit
 from alongside.community.permissions.roles import is_coordinator
+from alongside.community.text import TextPurpose
 from alongside.matching import notifications
-from alongside.matching.actions.contact import member_text, store_assessed
+from alongside.matching.actions.contact import store_assessed
+from alongside.matching.actions.details import member_text
 from alongside.matching.actions.proposals import (
+    DECLINE_REASON_MAX,
     cancel_match,
     check_in_match,
     check_in_match_or_coordinator,
@@ -93,7 +96,14 @@ def write_reflection(*, match, actor, text) -> MatchReflection:
     if MatchReflection.objects.filter(match=match, author=actor).exists():
         raise MatchingError("You've already written your reflection on this match.")
     prepared = member_text(
-        "text", text, author=actor, max_length=3000, missing="Write your reflection first."
+        "text",
+        text,
+        author=actor,
+        label="your reflection",
+        max_length=3000,
+        required=True,
+        missing="Write your reflection first.",
+        purpose=TextPurpose.COMMENT,
     )
     reflection = MatchReflection(match=match, author=actor, text=prepared.source)
     store_assessed(reflection, prepared, author=actor)
@@ -114,7 +124,10 @@ def rematch(*, match, actor, reason="") -> SupportRequest:
     if current.status == MatchStatus.PROPOSED:
         cancel_match(match=current, actor=actor, reason=reason)
     elif current.status == MatchStatus.ACTIVE:
-        plain_note("reason", reason, max_length=2000, label="reason")
+        # Kept for coordinators where cancel_match keeps its reason.
+        current.decline_reason = plain_note(
+            "reason", reason, max_length=DECLINE_REASON_MAX, label="reason"
+        )
         _end(current, actor, EndReason.BY_COORDINATOR, RequestStatus.WAITING)
         record_audit(
             actor=actor,

@@ -11,7 +11,8 @@ from alongside.accounts.actions import grant_role
 from alongside.accounts.roles import Role
 from alongside.common.audit import record_audit
 from alongside.community.text import tidy
-from alongside.matching.actions.details import FieldErrors, page_url
+from alongside.matching import notifications
+from alongside.matching.actions.details import FieldErrors
 from alongside.matching.choices import BackgroundCheck, SupporterStatus
 from alongside.matching.errors import MatchingError
 from alongside.matching.models import SupporterProfile, TrainingRecord
@@ -158,14 +159,6 @@ def decision_note(note: str, *, required: bool) -> str:
     return text
 
 
-def _tell_supporter(profile: SupporterProfile, text: str) -> None:
-    from alongside.community.choices import NotificationKind
-    from alongside.community.notifications import notify
-
-    url = page_url("matching:supporter", "/matching/supporter/")
-    notify(user=profile.user, kind=NotificationKind.MATCH, text=text, url=url)
-
-
 @transaction.atomic
 def approve_supporter(*, profile: SupporterProfile, actor, note: str = "") -> SupporterProfile:
     """Approve an application: they get the peer supporter role and can be matched.
@@ -182,11 +175,7 @@ def approve_supporter(*, profile: SupporterProfile, actor, note: str = "") -> Su
     profile.decision_note = note
     profile.save()
     grant_role(user=profile.user, role=Role.PEER_SUPPORTER, actor=actor)
-    _tell_supporter(
-        profile,
-        "You're now a peer supporter. Thank you! We'll let you know when we've found "
-        "someone for you to support.",
-    )
+    notifications.tell_supporter_decided(profile, approved=True)
     record_audit(
         actor=actor,
         verb="matching.supporter_approved",
@@ -207,11 +196,7 @@ def decline_supporter(*, profile: SupporterProfile, actor, note: str) -> Support
     profile.decided_by = actor
     profile.decision_note = note
     profile.save()
-    _tell_supporter(
-        profile,
-        "Thank you for offering to be a peer supporter. We can't go ahead with your "
-        "application at the moment. If you'd like to talk about it, please contact us.",
-    )
+    notifications.tell_supporter_decided(profile, approved=False)
     record_audit(
         actor=actor,
         verb="matching.supporter_declined",

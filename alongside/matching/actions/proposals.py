@@ -4,7 +4,7 @@ A proposal holds one of the supporter's places from the start (PROPOSED counts a
 capacity is checked, under a lock on the SupporterProfile row, only when proposing.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
@@ -22,7 +22,12 @@ from alongside.matching.choices import (
 )
 from alongside.matching.errors import MatchingError
 from alongside.matching.models import Match, PairBlock, SupporterProfile, SupportRequest
-from alongside.matching.permissions import is_participant
+from alongside.matching.permissions import (
+    check_member_side,
+    check_supporter_side,
+    is_participant,
+)
+from alongside.matching.selectors_people import free_capacity, matching_settings
 from alongside.matching.tasks import schedule_no_contact_alert, schedule_no_response_alert
 
 DECLINE_REASON_MAX = 1000
@@ -78,10 +83,6 @@ def plain_note(field: str, text: str, *, max_length: int, label: str) -> str:
     return text
 
 
-def live_count(supporter) -> int:
-    return Match.objects.filter(supporter=supporter, status__in=LIVE_MATCH_STATUSES).count()
-
-
 def supporter_problems(profile: SupporterProfile | None, *, kind: str, places_needed=1):
     """Why this supporter can't take on a new match now, in words for coordinators
     ([] if they can)."""
@@ -90,6 +91,8 @@ def supporter_problems(profile: SupporterProfile | None, *, kind: str, places_ne
     if profile is None or profile.status != SupporterStatus.APPROVED:
         return ["isn't an approved peer supporter"]
     problems = []
+    if not profile.user.is_active:
+        problems.append("has closed their account")
     if kind not in profile.kinds:
         problems.append("doesn't offer this kind of support")
     if profile.is_paused:
@@ -100,7 +103,7 @@ def supporter_problems(profile: SupporterProfile | None, *, kind: str, places_ne
         problems.append("has words held for a safety review")
     if active_suspension(profile.user) is not None:
         problems.append("is suspended")
-    if profile.capacity - live_count(profile.user) < places_needed:
+    if free_capacity(profile) < places_needed:
         problems.append("has no free places")
     return problems
 
@@ -131,10 +134,8 @@ def _score_pair(support_request, profile) -> tuple[float, str]:
     """The engine's score and explanation for one pair, or a MatchingError saying why
     the pair isn't feasible."""
     from alongside.matching import engine
-    from alongside.matching.models import MatchingSettings
 
-    settings_row, _ = MatchingSettings.objects.get_or_create(pk=1)
-    weights = engine.Weights.from_settings(settings_row)
+    weights = engine.Weights.from_settings(matching_settings())
     blocks = engine.load_blocks()
     request_facts = engine.request_facts(support_request)
     supporter_facts = engine.supporter_facts(profile)
@@ -287,8 +288,7 @@ def cancel_match(*, match, actor, reason="") -> Match:
 def check_side(user, match: Match, side: str) -> None:
     """`side` is "supporter" or "member"; the other participant is refused (403)."""
     check_in_match(user, match)
-    expected = match.supporter_id if side == "supporter" else match.member_id
-    if user.pk != expected:
-        if side == "supporter":
-            raise PermissionDenied("Only the supporter in this match can do that.")
-        raise PermissionDenied("Only the person being supported in this match can do that.")
+    if side == "supporter":
+        check_supporter_side(user, match)
+    else:
+        check_member_side(user, match)

@@ -8,21 +8,20 @@ from django.utils import timezone
 
 from alongside.accounts.choices import AccessNeed
 from alongside.common.audit import record_audit
+from alongside.matching import notifications
 from alongside.matching.actions.details import (
     FieldErrors,
     check_availability,
     check_languages,
     check_modes,
     check_place,
+    checked_texts,
     choice_list,
-    member_text,
     one_choice,
-    page_url,
     set_place,
     stored_place,
 )
 from alongside.matching.choices import (
-    SUPPORTER_NOUN,
     AgeGroup,
     Gender,
     MatchMode,
@@ -34,7 +33,7 @@ from alongside.matching.choices import (
 from alongside.matching.errors import MatchingError
 from alongside.matching.models import OPEN_REQUEST_STATUSES, Match, SupportRequest
 from alongside.safety.alerts import raise_alert
-from alongside.safety.risk.stored import apply_risk, combine
+from alongside.safety.risk.stored import apply_risk
 
 REQUEST_TEXT = {
     "about": ("what you'd like support with", False),
@@ -105,36 +104,6 @@ def _checked_details(data: dict, *, support_request: SupportRequest | None) -> d
     return details
 
 
-def _checked_texts(data: dict, *, support_request: SupportRequest | None, author):
-    """(tidied changed texts, risk of all the request's text together, or None when none
-    of it changed)."""
-    changed = {
-        name: data[name]
-        for name in REQUEST_TEXT
-        if name in data
-        and (support_request is None or data[name] != getattr(support_request, name))
-    }
-    if not changed:
-        return {}, None
-    errors = FieldErrors()
-    prepared = {}
-    for name, (label, required) in REQUEST_TEXT.items():
-        stored = getattr(support_request, name) if support_request is not None else ""
-        prepared[name] = errors.run(
-            name,
-            member_text,
-            name,
-            changed.get(name, stored),
-            author=author,
-            label=label,
-            max_length=SupportRequest._meta.get_field(name).max_length,
-            required=required,
-        )
-    errors.raise_any()
-    tidied = {name: prepared[name].source for name in changed}
-    return tidied, combine(*(text.risk for text in prepared.values()))
-
-
 def _apply(support_request: SupportRequest, details: dict, texts: dict) -> list[str]:
     changed = []
     for name in REQUEST_FIELDS:
@@ -176,7 +145,9 @@ def create_support_request(
     if open_requests.filter(member=member, kind=kind).exists():
         raise _already_open(member, kind, actor=actor)
     details = _checked_details(data, support_request=None)
-    texts, risk = _checked_texts(data, support_request=None, author=actor)
+    texts, risk = checked_texts(
+        data, model=SupportRequest, stored=None, labels=REQUEST_TEXT, author=actor
+    )
     support_request = SupportRequest(
         member=member,
         kind=kind,
@@ -227,7 +198,9 @@ def update_support_request(*, support_request: SupportRequest, actor, data: dict
             {"kind": ["A request can't change between mentoring and befriending. Ask again."]}
         )
     details = _checked_details(data, support_request=support_request)
-    texts, risk = _checked_texts(data, support_request=support_request, author=actor)
+    texts, risk = checked_texts(
+        data, model=SupportRequest, stored=support_request, labels=REQUEST_TEXT, author=actor
+    )
     changed = _apply(support_request, details, texts)
     if risk is not None:
         apply_risk(support_request, risk)
@@ -269,7 +242,7 @@ def withdraw_support_request(*, support_request: SupportRequest, actor) -> Suppo
         match.ended_at = now
         match.ended_by = actor
         match.save(update_fields=["status", "ended_at", "ended_by", "updated_at"])
-        _tell_supporter_withdrawn(match)
+        notifications.tell_proposal_withdrawn(match)
     support_request.status = RequestStatus.WITHDRAWN
     support_request.closed_at = now
     support_request.save(update_fields=["status", "closed_at", "updated_at"])
@@ -283,17 +256,3 @@ def withdraw_support_request(*, support_request: SupportRequest, actor) -> Suppo
         },
     )
     return support_request
-
-
-def _tell_supporter_withdrawn(match: Match) -> None:
-    from alongside.community.choices import NotificationKind
-    from alongside.community.notifications import notify
-
-    noun = SUPPORTER_NOUN.get(match.kind, "peer supporter")
-    notify(
-        user=match.supporter,
-        kind=NotificationKind.MATCH,
-        text=f"The person we introduced you to no longer needs a {noun}. Thank you for "
-        "being ready to help.",
-        url=page_url("matching:match", f"/matching/matches/{match.pk}/", args=[match.pk]),
-    )

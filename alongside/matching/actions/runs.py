@@ -18,10 +18,10 @@ from alongside.matching.errors import MatchingError
 from alongside.matching.models import (
     Match,
     MatchingRun,
-    MatchingSettings,
     SupporterProfile,
     SupportRequest,
 )
+from alongside.matching.selectors_people import matching_settings
 
 WEIGHT_FIELDS = (
     "weight_topics",
@@ -47,7 +47,7 @@ def preview_matching_run(*, actor) -> MatchingRun:
         raise MatchingError(
             "No peer supporter has a free place right now, so nobody can be matched yet."
         )
-    settings_row, _ = MatchingSettings.objects.get_or_create(pk=1)
+    settings_row = matching_settings()
     result = engine.solve(
         requests,
         supporters,

@@ -3,7 +3,7 @@ safeguarding holds. Onboarding (interview, training, background check, the decis
 matching.actions.onboarding and re-exported here, so that this module is the one to use."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from alongside.common.audit import record_audit
@@ -13,8 +13,8 @@ from alongside.matching.actions.details import (
     check_languages,
     check_modes,
     check_place,
+    checked_texts,
     choice_list,
-    member_text,
     one_choice,
     set_place,
     stored_place,
@@ -32,15 +32,19 @@ from alongside.matching.choices import AgeGroup, Gender, MatchMode, SupporterSta
 from alongside.matching.errors import MatchingError
 from alongside.matching.models import MAX_CAPACITY, SupporterProfile
 from alongside.safety.alerts import raise_alert
-from alongside.safety.risk.stored import apply_risk, combine
+from alongside.safety.risk.stored import apply_risk
 
 MAX_DISTANCE_KM = 500
+ALREADY_APPLIED = (
+    "You've already applied. A coordinator will be in touch; you can change your "
+    "application in the meantime."
+)
 CAPACITY_RANGE = f"Choose between 1 and {MAX_CAPACITY} people at once."
 
 # The free text a supporter writes, with how each is named in messages.
 SUPPORTER_TEXT = {
-    "motivation": "why you'd like to be a peer supporter",
-    "experience": "your experience",
+    "motivation": ("why you'd like to be a peer supporter", True),
+    "experience": ("your experience", True),
 }
 SUPPORTER_FIELDS = (
     "kinds", "motivation", "experience", "languages", "modes", "availability",
@@ -125,36 +129,6 @@ def _check_distance(value, *, needed: bool) -> int | None:
     return value
 
 
-def _checked_texts(data: dict, *, profile: SupporterProfile | None, author):
-    """(tidied changed texts, risk of all the supporter's text together, or None when
-    none of it changed)."""
-    changed = {
-        name: data[name]
-        for name in SUPPORTER_TEXT
-        if name in data and (profile is None or data[name] != getattr(profile, name))
-    }
-    if not changed:
-        return {}, None
-    errors = FieldErrors()
-    prepared = {}
-    for name, label in SUPPORTER_TEXT.items():
-        text = changed.get(name, getattr(profile, name, "") if profile is not None else "")
-        max_length = SupporterProfile._meta.get_field(name).max_length
-        prepared[name] = errors.run(
-            name,
-            member_text,
-            name,
-            text,
-            author=author,
-            label=label,
-            max_length=max_length,
-            required=True,
-        )
-    errors.raise_any()
-    tidied = {name: prepared[name].source for name in changed}
-    return tidied, combine(*(text.risk for text in prepared.values()))
-
-
 def _apply_details(profile: SupporterProfile, details: dict, texts: dict) -> list[str]:
     """Set the details on `profile` (not saved); returns the names of the fields changed."""
     changed = []
@@ -191,14 +165,13 @@ def apply_to_support(*, user, data: dict) -> SupporterProfile:
     declined or withdrawn may apply again; their onboarding record is kept."""
     profile = SupporterProfile.objects.select_for_update().filter(user=user).first()
     if profile is not None and profile.status == SupporterStatus.APPLIED:
-        raise MatchingError(
-            "You've already applied. A coordinator will be in touch; you can change your "
-            "application in the meantime."
-        )
+        raise MatchingError(ALREADY_APPLIED)
     if profile is not None and profile.status == SupporterStatus.APPROVED:
         raise MatchingError("You're already a peer supporter. You can change your details.")
     details = _checked_details(data, profile=None)
-    texts, risk = _checked_texts(data, profile=None, author=user)
+    texts, risk = checked_texts(
+        data, model=SupporterProfile, stored=None, labels=SUPPORTER_TEXT, author=user
+    )
     if profile is None:
         profile = SupporterProfile(user=user)
     _apply_details(profile, details, texts)
@@ -207,7 +180,11 @@ def apply_to_support(*, user, data: dict) -> SupporterProfile:
     profile.decided_by = None
     profile.decision_note = ""
     apply_risk(profile, risk)
-    profile.save()
+    try:
+        with transaction.atomic():
+            profile.save()
+    except IntegrityError as error:  # the same person applied a moment ago
+        raise MatchingError(ALREADY_APPLIED) from error
     if "topics" in data:
         profile.topics.set(data["topics"])
     raise_alert(content=profile, member=user)
@@ -226,7 +203,9 @@ def update_supporter_profile(*, profile: SupporterProfile, actor, data: dict) ->
     `data` stay as they are. Lowering capacity never ends a match: it only stops new ones."""
     profile = locked(profile)
     details = _checked_details(data, profile=profile)
-    texts, risk = _checked_texts(data, profile=profile, author=profile.user)
+    texts, risk = checked_texts(
+        data, model=SupporterProfile, stored=profile, labels=SUPPORTER_TEXT, author=profile.user
+    )
     changed = _apply_details(profile, details, texts)
     if risk is not None:
         apply_risk(profile, risk)

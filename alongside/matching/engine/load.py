@@ -3,8 +3,7 @@
 The only engine module that touches Django's ORM.
 """
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from alongside.accounts.models import Topic
@@ -12,6 +11,7 @@ from alongside.matching.availability import half_hours
 from alongside.matching.choices import LIVE_MATCH_STATUSES, RequestStatus, SupporterStatus
 from alongside.matching.engine.facts import RequestFacts, SupporterFacts
 from alongside.matching.models import Match, PairBlock, SupporterProfile, SupportRequest
+from alongside.matching.selectors_people import free_capacity, live_match_count
 from alongside.safety.models import Suspension
 
 SECONDS_PER_DAY = 86400.0
@@ -56,10 +56,6 @@ def supporter_facts(profile: SupporterProfile) -> SupporterFacts:
     """One supporter's facts. Free capacity comes from the `live_matches` annotation
     (added by load_supporters) or, without it, one count query."""
     live = getattr(profile, "live_matches", None)
-    if live is None:
-        live = Match.objects.filter(
-            supporter_id=profile.user_id, status__in=LIVE_MATCH_STATUSES
-        ).count()
     latitude, longitude = _place(profile)
     return SupporterFacts(
         user_id=profile.user_id,
@@ -74,7 +70,7 @@ def supporter_facts(profile: SupporterProfile) -> SupporterFacts:
         max_distance_km=(
             None if profile.max_distance_km is None else float(profile.max_distance_km)
         ),
-        free_capacity=max(0, profile.capacity - live),
+        free_capacity=free_capacity(profile) if live is None else max(0, profile.capacity - live),
         age_group=profile.age_group or "",
         gender=profile.gender or "",
         comfortable_age_groups=_strings(profile.comfortable_age_groups),
@@ -98,17 +94,6 @@ def suspended_now():
     return Suspension.objects.filter(member=OuterRef("user_id"), lifted_at__isnull=True).filter(
         Q(ends_at__isnull=True) | Q(ends_at__gt=timezone.now())
     )
-
-
-def live_match_count():
-    live = (
-        Match.objects.filter(supporter=OuterRef("user_id"), status__in=LIVE_MATCH_STATUSES)
-        .order_by()
-        .values("supporter")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(live, output_field=IntegerField()), 0)
 
 
 def eligible_supporters():

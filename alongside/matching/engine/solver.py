@@ -35,9 +35,7 @@ def solve(
     topic_names: dict[int, str],
 ) -> RunResult:
     """The set of proposals with the greatest total score (exact)."""
-    started = time.perf_counter()
-    problem = build_problem(requests, supporters, weights, blocks, topic_names)
-    return _result(problem, assign_exact(problem), topic_names, started)
+    return _run(assign_exact, requests, supporters, weights, blocks, topic_names)
 
 
 def greedy(
@@ -48,9 +46,7 @@ def greedy(
     topic_names: dict[int, str],
 ) -> RunResult:
     """Best pair first, while the request and a place are free. A baseline, not optimal."""
-    started = time.perf_counter()
-    problem = build_problem(requests, supporters, weights, blocks, topic_names)
-    return _result(problem, assign_greedy(problem), topic_names, started)
+    return _run(assign_greedy, requests, supporters, weights, blocks, topic_names)
 
 
 def solve_dense_reference(
@@ -62,9 +58,14 @@ def solve_dense_reference(
 ) -> RunResult:
     """The exact optimum by a different method, to check solve() against: Hungarian-style
     assignment on the dense slots x requests score matrix (0 where infeasible)."""
+    return _run(assign_dense, requests, supporters, weights, blocks, topic_names)
+
+
+def _run(assign, requests, supporters, weights, blocks, topic_names) -> RunResult:
+    """Build the problem, pick pairs with `assign`, and time the whole of it."""
     started = time.perf_counter()
     problem = build_problem(requests, supporters, weights, blocks, topic_names)
-    return _result(problem, assign_dense(problem), topic_names, started)
+    return _result(problem, assign(problem), topic_names, started)
 
 
 def suggest(

@@ -27,8 +27,8 @@ SHOWN_ROWS = 6
 
 
 class PlainWordsMixin:
-    """No colon after labels, and a plain message for over-long text. `id_prefix` keeps
-    ids apart when several forms share a page."""
+    """No colon after labels, and a plain message for over-long text (unless the field
+    has its own). `id_prefix` keeps ids apart when several forms share a page."""
 
     id_prefix = ""
 
@@ -39,7 +39,7 @@ class PlainWordsMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and field.max_length:
-                field.error_messages["max_length"] = TOO_LONG
+                field.error_messages.setdefault("max_length", TOO_LONG)
 
     def add_action_error(self, error: ValidationError) -> None:
         """Put an action's ValidationError beside the field it names (or above the form

@@ -14,9 +14,14 @@ from alongside.matching.forms.fields import NO_MODE, PlainWordsMixin, checkboxes
 class RespondForm(PlainWordsMixin, forms.Form):
     id_prefix = "respond"
 
+    # The two buttons carry the answer, so the error summary names no field to go to.
     answer = forms.ChoiceField(
         choices=[("accept", "Accept"), ("decline", "Decline")],
-        error_messages={"required": "Choose whether to accept or decline."},
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "Choose whether to accept or decline.",
+            "invalid_choice": "Choose whether to accept or decline.",
+        },
     )
     reason = forms.CharField(
         label="If you're saying no, would you like to tell us why? (optional)",
@@ -185,6 +190,7 @@ class ReviewForm(PlainWordsMixin, forms.Form):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="You'll both see these, and so will the coordinators.",
     )
     new_end_on = forms.DateField(
         label="New planned end date (if you're carrying on for longer)",

@@ -77,6 +77,13 @@ class SupportRequestForm(PlainWordsMixin, PlaceNeededMixin, forms.Form):
         label="Tell us more about what would help (optional)", required=False, max_length=500
     )
 
+    # The groups the page puts the fields in (matching/_request_fieldsets.html).
+    LEGENDS = {
+        "topics": "What you'd like support with",
+        "meeting": "How and when to meet",
+        "who": "About you and who you'd like",
+    }
+
     FIELDS = [
         "topics", "about", "modes", "availability", "languages", "place", "age_group",
         "supporter_genders", "supporter_age_groups", "shared_experience_important",

@@ -2,7 +2,9 @@
 
 from datetime import timedelta
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
@@ -17,6 +19,46 @@ class CoordinatorView(View):
     def dispatch(self, request, *args, **kwargs):
         check_coordinate_matching_permission(request.user)
         return super().dispatch(request, *args, **kwargs)
+
+
+class CoordinatorFormView(CoordinatorView):
+    """One of several forms on a page about one thing (a supporter, a match): validate it,
+    call the action, and go back to the page; or show the page again with the form's
+    errors beside its fields, or the action's refusal above everything."""
+
+    form_class = None
+    key = ""  # the page's name for this form (and its prefix, if `prefixed`)
+    prefixed = False
+
+    def access(self, request, **kwargs):
+        raise NotImplementedError
+
+    def save(self, request, thing, data) -> str:
+        """Call the action; return what to tell the coordinator."""
+        raise NotImplementedError
+
+    def render_again(self, request, thing, *, bound=None, problem="", status=200):
+        raise NotImplementedError
+
+    def success_url(self, thing) -> str:
+        raise NotImplementedError
+
+    def post(self, request, **kwargs):
+        thing = self.access(request, **kwargs)
+        form = self.form_class(request.POST, prefix=self.key if self.prefixed else None)
+        if form.is_valid():
+            try:
+                message = self.save(request, thing, form.cleaned_data)
+            except ValidationError as error:
+                if not hasattr(error, "error_dict"):
+                    return self.render_again(
+                        request, thing, problem=first_message(error), status=400
+                    )
+                form.add_action_error(error)
+            else:
+                messages.success(request, message)
+                return redirect(self.success_url(thing))
+        return self.render_again(request, thing, bound={self.key: form}, status=400)
 
 
 def waited(since) -> str:
@@ -64,6 +106,5 @@ def render_page(request, template: str, context: dict, *, status: int = 200):
     return render(request, f"matching/staff/{template}", context, status=status)
 
 
-def first_message(error) -> str:
-    messages = getattr(error, "messages", None)
-    return messages[0] if messages else str(error)
+def first_message(error: ValidationError) -> str:
+    return error.messages[0]

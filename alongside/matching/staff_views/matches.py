@@ -2,10 +2,8 @@
 
 from datetime import datetime, time
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 
 from alongside.matching.actions import blocks, endings, proposals
@@ -24,10 +22,11 @@ from alongside.matching.forms_staff import (
 )
 from alongside.matching.models import PairBlock
 from alongside.matching.permissions import access_match_by_id
+from alongside.matching.presenters import agreement_of
 from alongside.matching.selectors import match_for_page, match_history
 from alongside.matching.staff_views.base import (
+    CoordinatorFormView,
     CoordinatorView,
-    first_message,
     mode_names,
     render_page,
 )
@@ -71,7 +70,7 @@ def timeline(match) -> list[dict]:
             events.append({"at": at, "title": f"{who} {Response(response).label.lower()}"})
     if match.activated_at:
         events.append({"at": match.activated_at, "title": "Match started"})
-    agreement = getattr(match, "agreement", None) if _has_agreement(match) else None
+    agreement = agreement_of(match)
     if agreement:
         events.append(
             {
@@ -117,17 +116,10 @@ def timeline(match) -> list[dict]:
     return sorted(events, key=lambda event: event["at"])
 
 
-def _has_agreement(match) -> bool:
-    try:
-        match.agreement  # noqa: B018 - a missing one-to-one raises
-    except match._meta.get_field("agreement").related_model.DoesNotExist:
-        return False
-    return True
-
-
 def render_match(request, match, *, bound=None, problem="", status=200):
     bound = bound or {}
     match = match_for_page(match)
+    agreement = agreement_of(match)
     is_live = match.status in LIVE_MATCH_STATUSES
     context = {
         "match": match,
@@ -143,7 +135,7 @@ def render_match(request, match, *, bound=None, problem="", status=200):
         "end_form": bound.get("end") or EndMatchForm(prefix="end"),
         "badly_form": bound.get("badly") or EndedBadlyForm(prefix="badly"),
         "rematch_form": bound.get("rematch") or ReasonForm(prefix="rematch"),
-        "agreement_modes": mode_names(match.agreement.modes) if _has_agreement(match) else [],
+        "agreement_modes": mode_names(agreement.modes) if agreement else [],
         "problem": problem,
         "has_errors": bool(problem) or any(form.errors for form in bound.values()),
     }
@@ -156,21 +148,19 @@ class MatchDetailView(CoordinatorView):
         return render_match(request, match)
 
 
-class MatchFormView(CoordinatorView):
-    form_class = None
-    key = ""
+class MatchFormView(CoordinatorFormView):
+    """One form on a match's page (each has its own prefix: two use the same form)."""
 
-    def post(self, request, match_id):
-        match = access_match_by_id(user=request.user, match_id=match_id)
-        form = self.form_class(request.POST, prefix=self.key)
-        if not form.is_valid():
-            return render_match(request, match, bound={self.key: form}, status=400)
-        try:
-            message = self.save(request, match, form.cleaned_data)
-        except ValidationError as error:
-            return render_match(request, match, problem=first_message(error), status=400)
-        messages.success(request, message)
-        return redirect("matching_staff:match", match_id=match.pk)
+    prefixed = True
+
+    def access(self, request, *, match_id):
+        return access_match_by_id(user=request.user, match_id=match_id)
+
+    def render_again(self, request, match, **kwargs):
+        return render_match(request, match, **kwargs)
+
+    def success_url(self, match) -> str:
+        return reverse("matching_staff:match", kwargs={"match_id": match.pk})
 
 
 class MatchCancelView(MatchFormView):

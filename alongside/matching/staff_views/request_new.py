@@ -41,13 +41,12 @@ class RequestNewView(CoordinatorView):
         return self.render_form(request, member, form)
 
     def post(self, request):
-        form = OnBehalfRequestForm(request.POST)
         member = member_by_id(request.POST.get("member"))
         if member is None:
-            form.is_valid()
             return self.render_form(
                 request, None, None, problem="Choose who the request is for first.", status=400
             )
+        form = OnBehalfRequestForm(request.POST)
         if form.is_valid():
             existing = open_request_of(member, form.cleaned_data["kind"])
             if existing is not None:

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect
 
+from alongside.accounts.choices import AccessNeed
 from alongside.matching import engine
 from alongside.matching.actions import proposals
 from alongside.matching.choices import MatchStatus, RequestStatus
@@ -150,17 +151,11 @@ def render_request(request, support_request, *, problem="", status=200):
         ),
         "supporter_genders": gender_names(support_request.supporter_genders),
         "supporter_age_groups": age_group_names(support_request.supporter_age_groups),
-        "access_needs": labels(support_request.access_needs, access_need_choices()),
+        "access_needs": labels(support_request.access_needs, AccessNeed.choices),
         "problem": problem,
         **describe(support_request),
     }
     return render_page(request, "request.html", context, status=status)
-
-
-def access_need_choices():
-    from alongside.accounts.choices import AccessNeed
-
-    return AccessNeed.choices
 
 
 class RequestProposeView(CoordinatorView):
@@ -184,21 +179,11 @@ class RequestProposeView(CoordinatorView):
                 problem=NO_SUCH_SUPPORTER,
                 status=400,
             )
-        suggestion = next(
-            (
-                item["proposal"]
-                for item in suggestions_for(support_request)
-                if item["proposal"].supporter_id == supporter.pk
-            ),
-            None,
-        )
         try:
+            # No score given: the action checks the pair against every hard constraint
+            # while it holds the locks, and scores it as the suggestions did.
             match = proposals.propose_match(
-                support_request=support_request,
-                supporter=supporter,
-                actor=request.user,
-                score=suggestion.score if suggestion else None,
-                explanation=suggestion.explanation if suggestion else None,
+                support_request=support_request, supporter=supporter, actor=request.user
             )
         except ValidationError as error:
             return render_request(

@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from alongside.matching.actions import weights as actions
 from alongside.matching.forms_staff import MatchingSettingsForm
 from alongside.matching.selectors_people import matching_settings
-from alongside.matching.staff_views.base import CoordinatorView, first_message, render_page
+from alongside.matching.staff_views.base import CoordinatorView, render_page
 
 
 class SettingsView(CoordinatorView):
@@ -21,7 +21,7 @@ class SettingsView(CoordinatorView):
             try:
                 actions.update_matching_settings(actor=request.user, weights=form.cleaned_data)
             except ValidationError as error:
-                form.add_error(None, first_message(error))
+                form.add_action_error(error)
             else:
                 messages.success(request, "Saved. The next matching run will use these weights.")
                 return redirect("matching_staff:settings")

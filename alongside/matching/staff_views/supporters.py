@@ -1,10 +1,7 @@
 """Supporters: applications and caseloads, and one supporter's onboarding record."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.shortcuts import redirect
 from django.urls import reverse
 
 from alongside.matching.actions import supporters as actions
@@ -19,9 +16,9 @@ from alongside.matching.models import Match
 from alongside.matching.permissions import access_supporter_profile_by_id
 from alongside.matching.selectors_people import supporters_for_coordinator
 from alongside.matching.staff_views.base import (
+    CoordinatorFormView,
     CoordinatorView,
     age_group_names,
-    first_message,
     gender_names,
     labels,
     language_names,
@@ -102,27 +99,17 @@ class SupporterDetailView(CoordinatorView):
         return render_supporter(request, profile)
 
 
-class SupporterFormView(CoordinatorView):
-    """Post one form about a supporter; show the page again with its errors if it fails."""
+class SupporterFormView(CoordinatorFormView):
+    """One form on a supporter's page."""
 
-    form_class = None
-    key = ""
+    def access(self, request, *, profile_id):
+        return access_supporter_profile_by_id(user=request.user, profile_id=profile_id)
 
-    def post(self, request, profile_id):
-        profile = access_supporter_profile_by_id(user=request.user, profile_id=profile_id)
-        form = self.form_class(request.POST)
-        if form.is_valid():
-            try:
-                message = self.save(request, profile, form.cleaned_data)
-            except ValidationError as error:
-                if hasattr(error, "error_dict"):
-                    for field, errors in error.message_dict.items():
-                        form.add_error(field if field in form.fields else None, errors)
-                    return render_supporter(request, profile, bound={self.key: form}, status=400)
-                return render_supporter(request, profile, problem=first_message(error), status=400)
-            messages.success(request, message)
-            return redirect(supporter_url(profile))
-        return render_supporter(request, profile, bound={self.key: form}, status=400)
+    def render_again(self, request, profile, **kwargs):
+        return render_supporter(request, profile, **kwargs)
+
+    def success_url(self, profile) -> str:
+        return supporter_url(profile)
 
 
 class SupporterOnboardingView(SupporterFormView):

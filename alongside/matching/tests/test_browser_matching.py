@@ -177,6 +177,10 @@ def test_a_befriending_match_from_asking_to_an_agreed_start(open_page):
     assert MatchAgreement.objects.get(match=match).is_confirmed
 
 
+def display_of(page, selector) -> str:
+    return page.locator(selector).evaluate("element => getComputedStyle(element).display")
+
+
 def test_mistakes_on_the_forms_are_explained_accessibly(open_page):
     robin = UserFactory(profile__display_name="Robin")
     page = open_page()
@@ -184,6 +188,9 @@ def test_mistakes_on_the_forms_are_explained_accessibly(open_page):
 
     # Asking for a mentor with two times that overlap.
     page.goto("/matching/request/mentoring/")
+    # The checkboxes are laid out in columns; their help text is not squeezed into one.
+    assert display_of(page, "#id_supporter_genders") == "grid"
+    assert display_of(page, "#id_supporter_genders_helptext") == "block"
     tick(page, page.get_by_label("Video call"))
     tick(page, page.get_by_label("English"))
     for row, (start, end) in enumerate([("18:00", "20:00"), ("19:00", "21:00")], start=1):

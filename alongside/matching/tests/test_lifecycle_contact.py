@@ -36,7 +36,7 @@ def check_in(match, actor=None, **changes):
         ({"minutes": 0}, "minutes", "between 1 and 600"),
         ({"minutes": 601}, "minutes", "between 1 and 600"),
         ({"mode": "carrier_pigeon"}, "mode", "Choose how you were in touch"),
-        ({"notes": "n" * 2001}, "notes", "2,001 characters"),
+        ({"notes": "n" * 2001}, "notes", "(it has 2,001)"),
     ],
 )
 def test_check_in_fields_are_checked(active, changes, field, message):

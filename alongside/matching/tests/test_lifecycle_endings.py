@@ -70,11 +70,12 @@ def test_reflections_one_each_after_the_end(other_member):
 def test_rematch_stops_the_match_and_puts_the_request_back(status, coordinator):
     match = MatchFactory(status=status)
     waiting_since = match.request.waiting_since
-    support_request = rematch(match=match, actor=coordinator)
+    support_request = rematch(match=match, actor=coordinator, reason="  Better fit nearby. ")
     match.refresh_from_db()
     assert match.status == (
         MatchStatus.CANCELLED if status == MatchStatus.PROPOSED else MatchStatus.ENDED
     )
+    assert match.decline_reason == "Better fit nearby."
     assert support_request.status == RequestStatus.WAITING
     assert support_request.waiting_since == waiting_since
     with pytest.raises(MatchingError, match="already finished"):

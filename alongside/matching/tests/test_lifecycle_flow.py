@@ -9,8 +9,9 @@ from django.http import Http404
 from django.utils import timezone
 
 from alongside.common.models import AuditLogEntry
+from alongside.community.actions.notifications import email_line
 from alongside.community.choices import ConversationKind, NotificationKind
-from alongside.community.models import Notification
+from alongside.community.models import Block, Notification
 from alongside.matching.actions.agreements import confirm_agreement, save_agreement
 from alongside.matching.actions.contact import give_feedback, log_check_in, record_review
 from alongside.matching.actions.endings import end_match, write_reflection
@@ -67,6 +68,27 @@ def test_proposing_tells_both_sides_in_the_app_and_by_email(proposed, member, pe
     assert "possible befriender" in member_email.body
     assert f"/matching/matches/{proposed.pk}/" in member_email.body
     assert AuditLogEntry.objects.filter(verb="matching.match_proposed").exists()
+
+
+def test_what_was_emailed_at_once_stays_out_of_the_digest(proposed, member):
+    notice = Notification.objects.get(user=member, kind=NotificationKind.MATCH)
+    assert notice.emailed_at is not None
+    assert email_line(notice) == "News about your mentoring or befriending"
+
+
+def test_nobody_is_emailed_about_someone_they_blocked(
+    proposed, member, peer_supporter, django_capture_on_commit_callbacks
+):
+    Block.objects.create(blocker=peer_supporter, blocked=member)
+    respond_to_match(match=proposed, user=member, accept=True)
+    respond_to_match(match=proposed, user=peer_supporter, accept=True)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        save_agreement(match=proposed, actor=member, data=agreement_data())
+
+    assert mail.outbox == []
+    assert not Notification.objects.filter(user=peer_supporter, text__contains="has written")
 
 
 def test_a_match_from_proposal_to_reflections(

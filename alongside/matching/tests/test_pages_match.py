@@ -94,8 +94,10 @@ def test_the_member_sees_the_explanation_but_not_their_own_text_read_back_as_sha
 def test_held_request_text_is_not_shown_to_the_supporter(client_for, proposed, peer_supporter):
     SupportRequest.objects.filter(pk=proposed.request_id).update(text_held=True)
 
-    html = client_for(peer_supporter).get(url(proposed)).content.decode()
+    response = client_for(peer_supporter).get(url(proposed))
 
+    html = response.content.decode()
+    assert response.status_code == 200 and "What Robin shared" in html
     assert "walk and a chat" not in html
 
 
@@ -206,6 +208,25 @@ def test_a_bad_agreement_is_explained_and_not_stored(
     start = html.index(f'id="{field_id}"')
     assert message in html[html.rindex('<div class="field has-error">', 0, start) : start]
     assert not MatchAgreement.objects.exists()
+
+
+def test_a_check_in_before_the_local_start_date_is_refused_beside_the_field(
+    client_for, active, peer_supporter, settings
+):
+    # 23:30 on 31 May in UTC is already 1 June in London, where the match started.
+    settings.TIME_ZONE = "Europe/London"
+    started = datetime.datetime(2026, 5, 31, 23, 30, tzinfo=datetime.UTC)
+    Match.objects.filter(pk=active.pk).update(activated_at=started)
+
+    response = client_for(peer_supporter).post(
+        url(active, "match_check_in"), {"contact_on": "2026-05-31", "mode": "phone"}
+    )
+
+    assert response.status_code == 400
+    assert "Give a date on or after 1 June 2026, when your match started." in (
+        response.content.decode()
+    )
+    assert not CheckIn.objects.exists()
 
 
 def test_the_supporter_logs_a_check_in_and_only_they_see_the_notes(
@@ -368,6 +389,19 @@ def test_answering_twice_is_refused_in_plain_words(client_for, proposed, peer_su
     proposed.refresh_from_db()
     assert proposed.status == MatchStatus.PROPOSED
     assert proposed.supporter_response == Response.ACCEPTED
+
+
+def test_an_answer_without_a_choice_is_explained_without_a_broken_link(
+    client_for, proposed, peer_supporter
+):
+    response = client_for(peer_supporter).post(url(proposed, "match_respond"), {"answer": "maybe"})
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "<li>Choose whether to accept or decline.</li>" in html
+    assert 'href="#respond_answer"' not in html
+    proposed.refresh_from_db()
+    assert proposed.supporter_response == Response.PENDING
 
 
 def test_ending_an_ended_match_is_refused_in_plain_words(client_for, active, member):

@@ -64,6 +64,7 @@ def test_the_form_is_filled_in_from_the_profile(client_for, member):
     html = client_for(member).get(ASK).content.decode()
 
     assert "<h1>Ask for a befriender</h1>" in html
+    assert "<legend>What you&#x27;d like support with</legend>" in html
     assert 'value="cy" id="id_languages_' in html and "checked" in html
     assert 'name="languages" value="cy" id="id_languages_1" checked' in html
     assert 'name="modes" value="phone" id="id_modes_2" checked' in html
@@ -228,6 +229,17 @@ def test_withdrawing_a_request(client_for, member):
     existing.refresh_from_db()
     assert existing.status == RequestStatus.WITHDRAWN
     assert "You&#x27;ve withdrawn your request." in response.content.decode()
+
+
+def test_a_matched_request_offers_its_match_page_not_a_withdraw_button(client_for, member):
+    match = MatchFactory(request__member=member, status="active")
+    SupportRequest.objects.filter(pk=match.request_id).update(status=RequestStatus.MATCHED)
+    url = reverse("matching:withdraw_request", args=[match.request_id])
+
+    html = client_for(member).get(url).content.decode()
+
+    assert "Withdraw my request" not in html
+    assert reverse("matching:match", args=[match.pk]) in html
 
 
 def test_another_members_request_is_not_found(client_for, member, other_member):

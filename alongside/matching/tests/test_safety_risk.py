@@ -7,7 +7,7 @@ from alongside.common.models import AuditLogEntry
 from alongside.matching.actions import requests as request_actions
 from alongside.matching.actions import supporters as supporter_actions
 from alongside.matching.choices import RequestSource
-from alongside.matching.selectors_people import proposable_supporters
+from alongside.matching.engine import load_supporters
 from alongside.matching.tests.factories import request_data, supporter_data
 from alongside.safety.choices import AlertTarget
 from alongside.safety.models import SafetyAlert
@@ -103,7 +103,7 @@ def test_urgent_supporter_text_is_held_and_keeps_them_out_of_matching(member):
     )
     profile.status = "approved"
     profile.save()
-    assert profile not in proposable_supporters()
+    assert profile.user_id not in {facts.user_id for facts in load_supporters()}
 
 
 def test_concern_in_a_supporters_motivation_raises_a_concern_alert(

@@ -165,7 +165,7 @@ class TestMatches:
         page = text_of(staff.get(MATCHES))
         assert f"Match {active.pk}" in page and f"Match {proposed.pk}" in page
         page = text_of(staff.get(MATCHES, {"status": "active"}))
-        assert f"Match {active.pk} Kit" in page
+        assert f"Match {active.pk} Kit {active.supporter.profile.display_name}" in page
         assert f"Match {proposed.pk}" not in page
 
     def test_a_nonsense_filter_shows_everything(self, staff):

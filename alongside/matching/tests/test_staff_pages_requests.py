@@ -90,6 +90,14 @@ class TestPropose:
         assert "There is a problem" in text_of(response)
         assert not Match.objects.exists()
 
+    def test_a_pair_without_a_shared_language_is_refused_in_plain_words(self, staff):
+        support_request = SupportRequestFactory(languages=["cy"])
+        profile = SupporterProfileFactory(languages=["en"])
+        response = staff.post(propose(support_request), {"supporter": profile.user_id})
+        assert response.status_code == 400
+        assert "This pair can't be matched: they don't share a language." in text_of(response)
+        assert not Match.objects.exists()
+
     @pytest.mark.parametrize("value", ["", "abc", "-3", "99999999"])
     def test_nonsense_supporter_is_refused(self, staff, value):
         support_request = SupportRequestFactory()
@@ -107,6 +115,8 @@ class TestOnBehalf:
         page = text_of(staff.get(NEW, {"member": kit.pk}))
         assert "For Kit Marlowe" in page
         assert "Where did this request come from?" in page
+        assert "What they'd like support with" in page
+        assert "About them and who they'd like" in page
 
     def test_creates_the_request(self, staff, coordinator):
         kit = UserFactory(profile__display_name="Kit")

@@ -137,6 +137,20 @@ def test_every_problem_is_reported_at_once_next_to_its_field(member):
     ]
 
 
+def test_an_application_without_its_texts_is_refused_and_nothing_is_stored(member):
+    data = supporter_data()
+    del data["motivation"], data["experience"]
+
+    with pytest.raises(ValidationError) as error:
+        actions.apply_to_support(user=member, data=data)
+
+    assert _messages(error) == {
+        "motivation": ["Tell us why you'd like to be a peer supporter."],
+        "experience": ["Tell us your experience."],
+    }
+    assert not SupporterProfile.objects.filter(user=member).exists()
+
+
 def test_a_supporter_changes_some_details_and_the_rest_stay(supporter_profile, peer_supporter):
     before = supporter_profile.experience
 

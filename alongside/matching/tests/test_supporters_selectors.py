@@ -8,11 +8,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from alongside.matching.actions.proposals import supporter_problems
 from alongside.matching.choices import MatchStatus, SupporterStatus
+from alongside.matching.engine import load_supporters
 from alongside.matching.selectors_people import (
     free_capacity,
-    is_proposable,
-    proposable_supporters,
     supporters_for_coordinator,
 )
 from alongside.matching.tests.factories import MatchFactory, SupporterProfileFactory
@@ -51,10 +51,16 @@ def test_only_approved_free_unpaused_unheld_unsuspended_supporters_are_proposabl
         ends_at=timezone.now() - datetime.timedelta(days=1),
     )
 
-    assert list(proposable_supporters()) == [ready, suspension_over]
-    assert [
-        p for p in (ready, applied, paused, on_hold, text_held, suspended) if is_proposable(p)
-    ] == [ready]
+    closed = SupporterProfileFactory()
+    closed.user.is_active = False
+    closed.user.save()
+
+    assert [facts.user_id for facts in load_supporters()] == [
+        ready.user_id,
+        suspension_over.user_id,
+    ]
+    everyone = (ready, applied, paused, on_hold, text_held, full, suspended, closed)
+    assert [p for p in everyone if not supporter_problems(p, kind=p.kinds[0])] == [ready]
 
 
 def test_the_coordinators_list_costs_the_same_queries_however_many_supporters():

@@ -167,8 +167,7 @@ class MatchCheckInView(MatchFormView):
     anchor = "check-ins"
 
     def form_kwargs(self, request, match):
-        started = match.activated_at.date() if match.activated_at else None
-        return {"started_on": started}
+        return {"started_on": presenters.started_on(match)}
 
     def perform(self, request, match, form):
         check_in = contact.log_check_in(match=match, actor=request.user, **form.cleaned_data)

@@ -115,9 +115,14 @@ class WithdrawRequestView(LoginRequiredMixin, View):
 
     def get(self, request, request_id):
         support_request = self.own_request(request, request_id)
+        status = support_request.status
         context = {
             "support_request": support_request,
             "noun": presenters.supporter_noun(support_request.kind),
+            "can_withdraw": status in (RequestStatus.WAITING, RequestStatus.PROPOSED),
+            "match": presenters.live_match_of(support_request)
+            if status == RequestStatus.MATCHED
+            else None,
         }
         return render(request, "matching/withdraw_request.html", context)
 
