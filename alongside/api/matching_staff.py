@@ -39,6 +39,7 @@ from alongside.matching.choices import (
     RequestSource,
 )
 from alongside.matching.models import MatchingRun
+from alongside.matching.waiting import EngineInputs, why_waiting
 
 router = Router(
     tags=["matching: coordinators"],
@@ -47,7 +48,6 @@ router = Router(
 
 ACTION_ERRORS = {**ERRORS, **REFUSED}
 SUGGESTION_LIMIT = 5
-HELD_REASON = "What they wrote is waiting for a moderator, so matching leaves them out until then."
 
 
 def _people(user_ids) -> dict[int, dict]:
@@ -62,17 +62,6 @@ def _waiting_days(support_request) -> int:
 # ---- The waiting list and suggestions ----------------------------------------------------
 
 
-def _engine_inputs(kind=None) -> tuple:
-    """What the engine needs about everyone, read once per call: (supporters with a free
-    place, offering `kind` if given; weights; pair blocks; topic names)."""
-    return (
-        engine.load_supporters(kind=kind),
-        engine.Weights.from_settings(selectors_people.matching_settings()),
-        engine.load_blocks(),
-        engine.load_topic_names(),
-    )
-
-
 @router.get(
     "/waiting-list",
     response={200: WaitingPageOut, **ERRORS},
@@ -84,16 +73,10 @@ def waiting_list(request, limit: int = 20, offset: int = 0):
     check_page_bounds(limit, offset)
     waiting = selectors_people.waiting_list()
     page = list(waiting.prefetch_related("topics")[offset : offset + limit])
-    inputs = _engine_inputs()
+    inputs = EngineInputs.load()
     items = []
     for support_request in page:
-        facts = engine.request_facts(support_request)
-        if support_request.text_held:
-            reason = HELD_REASON
-        elif engine.suggest(facts, *inputs, limit=1):
-            reason = ""
-        else:
-            reason = engine.explain_unmatched(facts, *inputs)
+        reason = why_waiting(support_request, engine.request_facts(support_request), inputs)
         items.append(
             {
                 "request": request_out(support_request),
@@ -151,15 +134,15 @@ def _request(request, request_id: int):
 def suggestions(request, request_id: int):
     support_request = _request(request, request_id)
     facts = engine.request_facts(support_request)
-    inputs = _engine_inputs(kind=support_request.kind)
-    found = engine.suggest(facts, *inputs, limit=SUGGESTION_LIMIT)
+    inputs = EngineInputs.load(kind=support_request.kind)
+    found = inputs.suggest(facts, limit=SUGGESTION_LIMIT)
     people = _people(p.supporter_id for p in found)
     items = [
         {"supporter": people[p.supporter_id], "score": p.score, "explanation": p.explanation}
         for p in found
         if p.supporter_id in people
     ]
-    reason = "" if items else engine.explain_unmatched(facts, *inputs)
+    reason = "" if items else inputs.explain(facts)
     return {"items": items, "reason": reason}
 
 

@@ -79,7 +79,8 @@ def test_waiting_list_suggestions_and_a_proposal(casey, member):
     listed = casey.get(f"{BASE}/waiting-list").json()
     assert listed["count"] == 2
     first, second = listed["items"]
-    assert first["reason"] == "" and second["reason"]
+    assert "fits what they asked for" in first["reason"]
+    assert "speaks Welsh" in second["reason"]
     assert first["member"]["display_name"] == "Robin"
 
     found = casey.get(f"{BASE}/requests/{support_request.pk}/suggestions").json()

@@ -16,7 +16,7 @@ from alongside.matching.forms_staff import ProposeForm
 from alongside.matching.models import Match, SupportRequest
 from alongside.matching.permissions import access_support_request_by_id
 from alongside.matching.selectors import coordinator_alerts
-from alongside.matching.selectors_people import matching_settings, waiting_list
+from alongside.matching.selectors_people import waiting_list
 from alongside.matching.staff_views.base import (
     CoordinatorView,
     age_group_names,
@@ -28,20 +28,11 @@ from alongside.matching.staff_views.base import (
     render_page,
     waited,
 )
+from alongside.matching.waiting import EngineInputs, why_waiting
 
 WAITING_PER_PAGE = 50
 SUGGESTIONS = 5
 NO_SUCH_SUPPORTER = "That supporter isn't available any more. Choose from the suggestions below."
-
-
-def engine_inputs(kind=None):
-    """What the engine needs about everyone, read once per page."""
-    weights = engine.Weights.from_settings(matching_settings())
-    return {
-        "supporters": engine.load_supporters(kind=kind),
-        "weights": weights,
-        "blocks": engine.load_blocks(),
-    }
 
 
 class OverviewView(CoordinatorView):
@@ -67,7 +58,7 @@ class WaitingListView(CoordinatorView):
         page = Paginator(waiting_list().prefetch_related("topics"), WAITING_PER_PAGE).get_page(
             request.GET.get("page")
         )
-        inputs = engine_inputs()
+        inputs = EngineInputs.load()
         facts = {
             item.id: item
             for item in engine.load_requests(
@@ -76,15 +67,7 @@ class WaitingListView(CoordinatorView):
         }
         rows = []
         for support_request in page.object_list:
-            request_facts = facts.get(support_request.pk)
-            if support_request.text_held:
-                why = "Held for review: what they wrote needs a moderator's look first."
-            elif request_facts is None:
-                why = ""
-            else:
-                why = engine.explain_unmatched(
-                    request_facts, inputs["supporters"], inputs["weights"], inputs["blocks"]
-                )
+            why = why_waiting(support_request, facts.get(support_request.pk), inputs)
             rows.append(
                 {
                     "request": support_request,
@@ -115,15 +98,8 @@ class RequestDetailView(CoordinatorView):
 def suggestions_for(support_request) -> list[dict]:
     if support_request.status != RequestStatus.WAITING or support_request.text_held:
         return []
-    inputs = engine_inputs(kind=support_request.kind)
-    found = engine.suggest(
-        engine.request_facts(support_request),
-        inputs["supporters"],
-        inputs["weights"],
-        inputs["blocks"],
-        engine.load_topic_names(),
-        limit=SUGGESTIONS,
-    )
+    inputs = EngineInputs.load(kind=support_request.kind)
+    found = inputs.suggest(engine.request_facts(support_request), limit=SUGGESTIONS)
     users = (
         get_user_model()
         .objects.select_related("profile")

@@ -17,7 +17,7 @@ from alongside.matching.staff_views.base import (
     render_page,
     waited,
 )
-from alongside.matching.staff_views.requests import engine_inputs
+from alongside.matching.waiting import EngineInputs
 
 RUNS_PER_PAGE = 25
 
@@ -87,15 +87,13 @@ def unmatched_now(proposed: set[int]) -> list[dict]:
     waiting = [facts for facts in engine.load_requests() if facts.id not in proposed]
     if not waiting:
         return []
-    inputs = engine_inputs()
+    inputs = EngineInputs.load()
     requests = SupportRequest.objects.in_bulk([facts.id for facts in waiting])
     return [
         {
             "request": requests.get(facts.id),
             "waited": waited(getattr(requests.get(facts.id), "waiting_since", None)),
-            "why": engine.explain_unmatched(
-                facts, inputs["supporters"], inputs["weights"], inputs["blocks"]
-            ),
+            "why": inputs.explain(facts),
         }
         for facts in waiting
     ]

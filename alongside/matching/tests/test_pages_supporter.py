@@ -63,6 +63,20 @@ def test_applying_twice_goes_to_the_supporter_area(client_for, member):
     assert response.status_code == 302 and response["Location"] == AREA
 
 
+def test_someone_declined_can_apply_again(client_for, member):
+    SupporterProfileFactory(
+        user=member, status=SupporterStatus.DECLINED, decision_note="Not the right time."
+    )
+    client = client_for(member)
+    assert f'href="{APPLY}"' in client.get(AREA).content.decode()
+
+    response = client.post(APPLY, supporter_data(), follow=True)
+
+    assert response.redirect_chain[-1][0] == AREA
+    profile = SupporterProfile.objects.get(user=member)
+    assert profile.status == SupporterStatus.APPLIED and profile.decision_note == ""
+
+
 @pytest.mark.parametrize(
     ("overrides", "field_id", "message"),
     [

@@ -12,10 +12,13 @@ from alongside.community.text import NO_RISK
 from alongside.matching import presenters, selectors_people
 from alongside.matching.actions import requests as request_actions
 from alongside.matching.actions import supporters as supporter_actions
-from alongside.matching.choices import RequestStatus, SupportKind
+from alongside.matching.choices import RequestStatus, SupporterStatus, SupportKind
 from alongside.matching.forms import SupporterForm, SupportRequestForm
 from alongside.matching.permissions import access_support_request_by_id
 from alongside.safety.views_support import after_writing
+
+# Someone with an application in hand or approved changes it; anyone else may apply.
+STILL_APPLYING = (SupporterStatus.APPLIED, SupporterStatus.APPROVED)
 
 
 class MatchingHomeView(LoginRequiredMixin, View):
@@ -199,7 +202,7 @@ class SupporterFormView(LoginRequiredMixin, View):
         profile = selectors_people.supporter_profile_of(request.user)
         if self.editing and profile is None:
             return None, redirect("matching:apply")
-        if not self.editing and profile is not None:
+        if not self.editing and profile is not None and profile.status in STILL_APPLYING:
             return None, redirect("matching:supporter")
         return profile, None
 
@@ -215,7 +218,7 @@ class SupporterFormView(LoginRequiredMixin, View):
         if not form.is_valid():
             return self.render_page(request, form, status=400)
         try:
-            if profile is None:
+            if not self.editing:  # a first application, or again after a decision
                 saved = supporter_actions.apply_to_support(
                     user=request.user, data=form.data_for_action()
                 )
@@ -226,7 +229,7 @@ class SupporterFormView(LoginRequiredMixin, View):
         except ValidationError as error:
             form.add_action_error(error)
             return self.render_page(request, form, status=400)
-        wrote = profile is None or {"motivation", "experience"} & set(form.changed_data)
+        wrote = not self.editing or {"motivation", "experience"} & set(form.changed_data)
         return after_writing(
             request,
             risk=saved.risk if wrote else NO_RISK,
@@ -234,7 +237,7 @@ class SupporterFormView(LoginRequiredMixin, View):
             back_url=reverse("matching:supporter"),
             success=(
                 "Your supporter profile has been saved."
-                if profile
+                if self.editing
                 else "Thank you for offering to help. A coordinator will get in touch to "
                 "arrange a chat and training."
             ),
