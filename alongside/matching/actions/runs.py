@@ -122,12 +122,16 @@ def _what_changed(run: MatchingRun) -> list[str]:
             continue
         if support_request.text_held:
             changes.append(f"request {item['request']} is held for a safety review")
+        if support_request.updated_at > run.created_at:
+            changes.append(f"request {item['request']} was changed")
         profile = profiles.get(item["supporter"])
         name = profile.user.profile.display_name if profile else "A supporter"
         for problem in supporter_problems(
             profile, kind=support_request.kind, places_needed=places_needed[item["supporter"]]
         ):
             changes.append(f"{name} {problem}")
+        if profile is not None and profile.updated_at > run.created_at:
+            changes.append(f"{name} changed their supporter details")
         if profile is not None:
             taken = pair_taken(support_request.member, profile.user)
             if taken:

@@ -3,6 +3,7 @@
 import pytest
 
 from alongside.common.models import AuditLogEntry
+from alongside.matching.actions.requests import update_support_request
 from alongside.matching.actions.runs import (
     discard_matching_run,
     preview_matching_run,
@@ -82,6 +83,17 @@ def test_send_refuses_when_a_request_was_proposed_elsewhere_meanwhile(pool, coor
     requests[0].status = RequestStatus.WITHDRAWN
     requests[0].save()
     with pytest.raises(MatchingError, match=f"request {requests[0].pk} is no longer waiting"):
+        send_matching_run(run=run, actor=coordinator)
+    assert not Match.objects.exists()
+
+
+def test_send_refuses_when_a_request_was_changed_after_the_preview(pool, coordinator):
+    requests, _ = pool
+    run = preview_matching_run(actor=coordinator)
+    update_support_request(
+        support_request=requests[0], actor=requests[0].member, data={"languages": ["cy"]}
+    )
+    with pytest.raises(MatchingError, match=f"request {requests[0].pk} was changed"):
         send_matching_run(run=run, actor=coordinator)
     assert not Match.objects.exists()
 
