@@ -144,6 +144,27 @@ def check_place(place) -> Place | None:
     return place
 
 
+def current_value(data: dict, stored, name: str, default=None):
+    """`data[name]` when given, else the value stored on `stored` (on an update, keys left
+    out keep their stored value), else `default` for something new."""
+    if name in data:
+        return data[name]
+    return getattr(stored, name) if stored is not None else default
+
+
+def checked_place(errors: FieldErrors, data: dict, stored, *, modes, missing: str):
+    """The home place from `data` (else the stored one), checked; `missing` goes on the
+    place field when the modes include in person and there is no place."""
+    if "place" in data:
+        place = errors.run("place", check_place, data["place"])
+    else:
+        place = stored_place(stored) if stored is not None else None
+    in_person = MatchMode.IN_PERSON in (modes or [])
+    if in_person and place is None and "place" not in errors.messages:
+        errors.add("place", missing)
+    return place
+
+
 def set_place(obj, place: Place | None) -> None:
     obj.place_geonameid = place.geonameid if place else None
     obj.place_name = place.label if place else ""

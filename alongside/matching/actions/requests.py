@@ -14,17 +14,16 @@ from alongside.matching.actions.details import (
     check_availability,
     check_languages,
     check_modes,
-    check_place,
+    checked_place,
     checked_texts,
     choice_list,
+    current_value,
     one_choice,
     set_place,
-    stored_place,
 )
 from alongside.matching.choices import (
     AgeGroup,
     Gender,
-    MatchMode,
     MatchStatus,
     RequestSource,
     RequestStatus,
@@ -51,9 +50,7 @@ def _checked_details(data: dict, *, support_request: SupportRequest | None) -> d
     value), checked again for what matters to matching. Raises ValidationError by field."""
 
     def current(name, default=None):
-        if name in data:
-            return data[name]
-        return getattr(support_request, name) if support_request is not None else default
+        return current_value(data, support_request, name, default)
 
     errors = FieldErrors()
     details = {
@@ -78,18 +75,14 @@ def _checked_details(data: dict, *, support_request: SupportRequest | None) -> d
         ),
         "shared_experience_important": bool(current("shared_experience_important", False)),
     }  # fmt: skip
-    if "place" in data:
-        place = errors.run("place", check_place, data["place"])
-    else:
-        place = stored_place(support_request) if support_request is not None else None
-    details["place"] = place
-    wants_in_person = MatchMode.IN_PERSON in (details["modes"] or [])
-    if wants_in_person and place is None and "place" not in errors.messages:
-        errors.add(
-            "place",
-            "Tell us your home town or city so we can find someone near you, or untick "
-            "\u201cIn person\u201d.",
-        )
+    details["place"] = checked_place(
+        errors,
+        data,
+        support_request,
+        modes=details["modes"],
+        missing="Tell us your home town or city so we can find someone near you, or untick "
+        "\u201cIn person\u201d.",
+    )
     if "topics" in data:
         topics = list(data["topics"] or [])
     else:

@@ -12,12 +12,12 @@ from alongside.matching.actions.details import (
     check_availability,
     check_languages,
     check_modes,
-    check_place,
+    checked_place,
     checked_texts,
     choice_list,
+    current_value,
     one_choice,
     set_place,
-    stored_place,
 )
 from alongside.matching.actions.onboarding import (  # noqa: F401 - re-exported
     add_training,
@@ -61,9 +61,7 @@ def _checked_details(data: dict, *, profile: SupporterProfile | None) -> dict:
     ValidationError keyed by field."""
 
     def current(name, default=None):
-        if name in data:
-            return data[name]
-        return getattr(profile, name) if profile is not None else default
+        return current_value(data, profile, name, default)
 
     errors = FieldErrors()
     kinds_message = "Choose mentoring, befriending or both."
@@ -89,21 +87,17 @@ def _checked_details(data: dict, *, profile: SupporterProfile | None) -> dict:
         ),
         "capacity": errors.run("capacity", _check_capacity, current("capacity", 1)),
     }  # fmt: skip
-    if "place" in data:
-        place = errors.run("place", check_place, data["place"])
-    else:
-        place = stored_place(profile) if profile is not None else None
-    details["place"] = place
-    distance = current("max_distance_km")
+    details["place"] = checked_place(
+        errors,
+        data,
+        profile,
+        modes=details["modes"],
+        missing="Tell us your home town or city so we can match you with people nearby, or "
+        "untick \u201cIn person\u201d.",
+    )
     in_person = MatchMode.IN_PERSON in (details["modes"] or [])
-    if in_person and place is None and "place" not in errors.messages:
-        errors.add(
-            "place",
-            "Tell us your home town or city so we can match you with people nearby, or "
-            "untick \u201cIn person\u201d.",
-        )
     details["max_distance_km"] = errors.run(
-        "max_distance_km", _check_distance, distance, needed=in_person
+        "max_distance_km", _check_distance, current("max_distance_km"), needed=in_person
     )
     errors.raise_any()
     return details
