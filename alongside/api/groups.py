@@ -6,7 +6,7 @@ from ninja import Router, Status
 from ninja.errors import HttpError
 
 from alongside.api.errors import FormErrors, form_as_input
-from alongside.api.paging import check_page_bounds
+from alongside.api.paging import check_page_bounds, page_of
 from alongside.api.refusals import refusals_as_conflicts
 from alongside.api.schemas import ERRORS, REFUSED
 from alongside.api.schemas_groups import (
@@ -279,13 +279,7 @@ def list_group_meetings(request, slug: str, limit: int = 20, offset: int = 0):
     check_page_bounds(limit, offset)
     group = permissions.access_group_by_slug(user=request.auth, slug=slug)
     occurrences = meeting_selectors.upcoming_for_group(group)
-    page = occurrences[offset : offset + limit]
-    return {
-        "count": occurrences.count(),
-        "limit": limit,
-        "offset": offset,
-        "items": [occurrence_out(occurrence) for occurrence in page],
-    }
+    return page_of(occurrences, limit=limit, offset=offset, item=occurrence_out)
 
 
 def _meeting_form_input(payload: MeetingIn) -> dict:

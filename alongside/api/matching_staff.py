@@ -66,8 +66,8 @@ def _waiting_days(support_request) -> int:
     "/waiting-list",
     response={200: WaitingPageOut, **ERRORS},
     summary="Everyone waiting for a match",
-    description="Oldest first. `reason` says in plain words why nobody can be proposed to "
-    'someone right now ("" if someone can).',
+    description="Oldest first. `reason` says in plain words why they are still waiting: "
+    "what rules everyone out, or, when someone fits, that a matching run hasn't paired them yet.",
 )
 def waiting_list(request, limit: int = 20, offset: int = 0):
     check_page_bounds(limit, offset)
@@ -76,7 +76,7 @@ def waiting_list(request, limit: int = 20, offset: int = 0):
     inputs = EngineInputs.load()
     items = []
     for support_request in page:
-        reason = why_waiting(support_request, engine.request_facts(support_request), inputs)
+        reason = why_waiting(support_request, inputs)
         items.append(
             {
                 "request": request_out(support_request),

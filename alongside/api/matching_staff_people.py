@@ -29,7 +29,7 @@ from alongside.api.matching_staff_schemas import (
     TrainingIn,
     TrainingOut,
 )
-from alongside.api.paging import check_page_bounds
+from alongside.api.paging import check_page_bounds, page_of
 from alongside.api.safety_staff import check_id, staff_auth
 from alongside.api.schemas import ERRORS, REFUSED
 from alongside.matching import permissions, selectors, selectors_people
@@ -79,13 +79,7 @@ def list_supporters(request, status: str = "", limit: int = 20, offset: int = 0)
             "Choose applied, approved, declined or withdrawn.",
         )
     found = selectors_people.supporters_for_coordinator(status=status or None)
-    page = list(found[offset : offset + limit])
-    return {
-        "count": found.count(),
-        "limit": limit,
-        "offset": offset,
-        "items": [_supporter_out(profile) for profile in page],
-    }
+    return page_of(found, limit=limit, offset=offset, item=_supporter_out)
 
 
 @router.get(
@@ -219,13 +213,7 @@ def all_matches(request, status: str = "", limit: int = 20, offset: int = 0):
             "Choose proposed, active, declined, cancelled or ended.",
         )
     found = selectors.match_history(status=status or None)
-    page = list(found[offset : offset + limit])
-    return {
-        "count": found.count(),
-        "limit": limit,
-        "offset": offset,
-        "items": [staff_match_out(m) for m in page],
-    }
+    return page_of(found, limit=limit, offset=offset, item=staff_match_out)
 
 
 @router.post(

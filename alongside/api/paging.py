@@ -17,3 +17,14 @@ def check_page_bounds(limit: int, offset: int, *, max_limit: int = MAX_LIMIT) ->
         errors["offset"] = [f"Give an offset from 0 to {MAX_OFFSET:,}."]
     if errors:
         raise FormErrors.from_messages(errors)
+
+
+def page_of(queryset, *, limit: int, offset: int, item) -> dict:
+    """One page of `queryset` in the list envelope every list endpoint returns, each row
+    shaped by `item`. Call check_page_bounds first."""
+    return {
+        "count": queryset.count(),
+        "limit": limit,
+        "offset": offset,
+        "items": [item(row) for row in queryset[offset : offset + limit]],
+    }

@@ -42,11 +42,8 @@ class EngineInputs:
         )
 
 
-def why_waiting(support_request, facts, inputs: EngineInputs) -> str:
-    """Why `support_request` has no match yet (facts: its engine facts, None when the
-    engine leaves it out)."""
+def why_waiting(support_request, inputs: EngineInputs) -> str:
+    """Why `support_request` (a waiting one, topics prefetched) has no match yet."""
     if support_request.text_held:
         return HELD_REASON
-    if facts is None:
-        return ""
-    return inputs.explain(facts)
+    return inputs.explain(engine.request_facts(support_request))

@@ -59,15 +59,9 @@ class WaitingListView(CoordinatorView):
             request.GET.get("page")
         )
         inputs = EngineInputs.load()
-        facts = {
-            item.id: item
-            for item in engine.load_requests(
-                SupportRequest.objects.filter(pk__in=[r.pk for r in page.object_list])
-            )
-        }
         rows = []
         for support_request in page.object_list:
-            why = why_waiting(support_request, facts.get(support_request.pk), inputs)
+            why = why_waiting(support_request, inputs)
             rows.append(
                 {
                     "request": support_request,
