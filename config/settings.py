@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "alongside.meetings",
     "alongside.community",
     "alongside.matching",
+    "alongside.finder",
     "alongside.staff",
     "alongside.api",
 ]

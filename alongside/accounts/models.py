@@ -97,6 +97,11 @@ class Profile(AssessedContent, TimeStampedModel):
     availability = models.JSONField(default=list, blank=True)
     access_needs = models.JSONField(default=list, blank=True)
     access_needs_other = models.CharField(max_length=500, blank=True)
+    # Whether facilitators of the groups they join and the meetings they go to may see
+    # their access needs. None: not asked yet (asked once, at their first RSVP or join).
+    access_needs_shared = models.BooleanField(null=True, blank=True)
+    # How far they can travel to meet in person (the finder's answer), in kilometres.
+    travel_distance_km = models.PositiveSmallIntegerField(null=True, blank=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="profiles")
     would_like_to_receive = models.TextField(max_length=2000, blank=True)
     could_offer = models.TextField(max_length=2000, blank=True)

@@ -6,13 +6,16 @@ from alongside.api.community_chat import router as community_chat_router
 from alongside.api.community_coping import router as community_coping_router
 from alongside.api.community_forum import router as community_forum_router
 from alongside.api.community_members import router as community_members_router
+from alongside.api.enquiries import router as enquiries_router
 from alongside.api.errors import install_error_handlers
+from alongside.api.finder import router as finder_router
 from alongside.api.groups import router as groups_router
 from alongside.api.matching import router as matching_router
 from alongside.api.matching_matches import router as matching_matches_router
 from alongside.api.matching_staff import router as matching_staff_router
 from alongside.api.matching_staff_people import router as matching_staff_people_router
 from alongside.api.meetings import router as meetings_router
+from alongside.api.resources import router as resources_router
 from alongside.api.safety import router as safety_router
 from alongside.api.safety_cases import router as safety_cases_router
 from alongside.api.safety_moderation import router as safety_moderation_router
@@ -46,3 +49,6 @@ api.add_router("/matching", matching_staff_router)
 api.add_router("/matching", matching_staff_people_router)
 api.add_router("/matching", matching_router)
 api.add_router("/matching", matching_matches_router)
+api.add_router("/finder", finder_router)
+api.add_router("/enquiries", enquiries_router)
+api.add_router("/resources", resources_router)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from alongside.staff import views
 
@@ -10,4 +10,7 @@ urlpatterns = [
     path("topics/", views.TopicListView.as_view(), name="topics"),
     path("topics/<int:topic_id>/", views.TopicEditView.as_view(), name="topic_edit"),
     path("audit/", views.AuditLogView.as_view(), name="audit_log"),
+    path("enquiries/", include("alongside.staff.urls_enquiries")),
+    path("resources/", include("alongside.staff.urls_resources")),
+    path("access/", include("alongside.staff.urls_access")),
 ]
