@@ -95,3 +95,7 @@ class FinderAnswers:
 
     def replace(self, **changes) -> "FinderAnswers":
         return FinderAnswers.from_dict({**self.to_dict(), **changes})
+
+
+# Where the pages keep the answers between steps (FinderAnswers.to_dict()).
+SESSION_KEY = "finder_answers"

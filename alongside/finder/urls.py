@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from alongside.finder import views
 
 app_name = "finder"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.FinderStartView.as_view(), name="start"),
+]

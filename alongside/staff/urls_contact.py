@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from alongside.staff import views_contact
 
 app_name = "contact"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views_contact.ContactView.as_view(), name="new"),
+]

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from alongside.staff import views_information
 
 app_name = "information"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views_information.InformationIndexView.as_view(), name="index"),
+]
