@@ -19,6 +19,9 @@ from alongside.safety.alerts import raise_alert
 from alongside.safety.risk import RiskAssessment
 from alongside.safety.risk.stored import apply_risk, combine
 
+# A change to these brings the member's access tasks up to date.
+ACCESS_FIELDS = frozenset({"access_needs", "access_needs_other", "access_needs_shared"})
+
 
 class DisplayNameTaken(ValidationError):
     """Someone else took the name between the form's check and the save."""
@@ -108,6 +111,13 @@ def update_profile(
         if {t.pk for t in profile.topics.all()} != {t.pk for t in topics}:
             changed.append("topics")
         profile.topics.set(topics)
+    if ACCESS_FIELDS & set(changed):
+        # Access tasks (staff) are built on profiles: imported here, not at the top, so
+        # that accounts doesn't depend on staff when it loads.
+        from alongside.staff.actions.access_tasks import sync_member_access_tasks
+
+        profile.user.profile = profile
+        sync_member_access_tasks(user=profile.user)
     # Which fields changed, never their values: the audit log holds no health information.
     record_audit(
         actor=actor, verb="profile.updated", target=profile, data={"fields": sorted(changed)}

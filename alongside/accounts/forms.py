@@ -61,6 +61,16 @@ PLACE_HELP = (
 VISIBILITY_LABELS = {field.name: field.visibility_label for field in PROFILE_FIELDS}
 
 
+# Whether facilitators may see their access needs: None is "not asked yet".
+SHARE_CHOICES = [
+    ("yes", "Yes, share them"),
+    ("no", "No, keep them to myself"),
+    ("", "I haven't decided: ask me next time I join a group or go to a meeting"),
+]
+SHARE_VALUES = {"yes": True, "no": False}
+SHARE_ANSWERS = {True: "yes", False: "no", None: ""}
+
+
 class ProfileForm(forms.ModelForm):
     display_name = DisplayNameField(label="Display name")
     place = forms.CharField(
@@ -90,6 +100,16 @@ class ProfileForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    access_needs_shared = forms.TypedChoiceField(
+        label="Share your access needs with the facilitators of groups you join and meetings "
+        "you go to?",
+        help_text="Only facilitators and coordinators see them. Change this whenever you like.",
+        choices=SHARE_CHOICES,
+        coerce=lambda value: SHARE_VALUES.get(value),
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
     topics = forms.ModelMultipleChoiceField(
         label="Topics you have experience of",
         queryset=Topic.objects.none(),
@@ -102,8 +122,8 @@ class ProfileForm(forms.ModelForm):
         model = Profile
         fields = [
             "display_name", "pronouns", "languages", "contact_modes", "availability",
-            "access_needs", "access_needs_other", "topics", "would_like_to_receive",
-            "could_offer",
+            "access_needs", "access_needs_other", "access_needs_shared", "topics",
+            "would_like_to_receive", "could_offer",
         ]  # fmt: skip
         labels = {
             "pronouns": "Pronouns",
@@ -125,6 +145,7 @@ class ProfileForm(forms.ModelForm):
         held = self.instance.topics.values("pk") if self.instance.pk else Topic.objects.none()
         self.fields["topics"].queryset = Topic.objects.filter(Q(is_active=True) | Q(pk__in=held))
         self.fields["place"].initial = self.instance.place_name
+        self.initial["access_needs_shared"] = SHARE_ANSWERS[self.instance.access_needs_shared]
         self.fields["place"].widget.attrs.update(
             {
                 "list": "place-suggestions",

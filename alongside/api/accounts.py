@@ -2,7 +2,7 @@ from ninja import Router
 
 from alongside.accounts import selectors
 from alongside.accounts.actions import profile_text_changed
-from alongside.accounts.forms import ProfileForm
+from alongside.accounts.forms import SHARE_ANSWERS, ProfileForm
 from alongside.accounts.permissions import access_member_by_id
 from alongside.accounts.presenters import visible_profile
 from alongside.accounts.privacy import PRIVATE_FIELDS
@@ -42,6 +42,7 @@ def _own_profile(user) -> dict:
         **visible_profile(viewer=user, owner=user),
         "visibility": {field: profile.visibility_of(field) for field in PRIVATE_FIELDS},
         "text_held": profile.text_held,
+        "access_needs_shared": profile.access_needs_shared,
     }
 
 
@@ -75,6 +76,8 @@ def update_own_profile(request, payload: ProfilePatch):
         raise FormErrors.from_messages(
             {"visibility": [f"Unknown profile field: {', '.join(unknown)}."]}
         )
+    if "access_needs_shared" in changes:
+        changes["access_needs_shared"] = SHARE_ANSWERS[changes["access_needs_shared"]]
     data.update({key: ("" if value is None else value) for key, value in changes.items()})
     data.update({f"visibility_{field}": level for field, level in visibility.items()})
     form = ProfileForm(data, instance=profile)

@@ -91,6 +91,11 @@ class OwnProfileOut(ProfileOut):
         description="What you'd like, what you could offer and your access-needs note are "
         "waiting for a moderator: only you (and moderators) can see them meanwhile.",
     )
+    access_needs_shared: bool | None = Field(
+        None,
+        description="Whether the facilitators of groups you join and meetings you go to may "
+        "see your access needs (only they and coordinators do). null: you haven't said yet.",
+    )
 
 
 class OwnProfileSavedOut(OwnProfileOut):
@@ -114,6 +119,11 @@ class ProfilePatch(Schema):
     availability: list[str] | None = Field(None, max_length=30, description="e.g. mon_evening")
     access_needs: list[str] | None = Field(None, max_length=20)
     access_needs_other: str | None = Field(None, max_length=1000)
+    access_needs_shared: bool | None = Field(
+        None,
+        description="Share your access needs with facilitators: true, false, or null for "
+        '"not decided" (you\'ll be asked when you next join a group or go to a meeting).',
+    )
     topics: list[str] | None = Field(None, max_length=100, description="Topic slugs")
     would_like_to_receive: str | None = Field(None, max_length=4000)
     could_offer: str | None = Field(None, max_length=4000)

@@ -200,3 +200,44 @@ class RemoveMemberForm(PlainWordsMixin, forms.Form):
         help_text="Kept in the audit log for coordinators. The member doesn't see it.",
         error_messages={"required": "Say why you are removing this member."},
     )
+
+
+CONSENT_LABEL = (
+    "Share your access needs with the facilitators of groups you join and meetings you go to?"
+)
+CONSENT_HELP = (
+    "Only facilitators and coordinators see them. You can change this on your profile at any time."
+)
+CONSENT_REQUIRED = "Choose whether to share your access needs with facilitators."
+
+
+def _yes_no(value) -> bool | None:
+    return {"yes": True, "no": False}.get(value)
+
+
+def access_consent_field() -> forms.TypedChoiceField:
+    """The question asked once, when someone with access needs first joins or RSVPs."""
+    return forms.TypedChoiceField(
+        label=CONSENT_LABEL,
+        help_text=CONSENT_HELP,
+        choices=[("yes", "Yes, share them"), ("no", "No, keep them to myself")],
+        coerce=_yes_no,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": CONSENT_REQUIRED,
+            "invalid_choice": CONSENT_REQUIRED,
+        },
+    )
+
+
+class JoinGroupForm(AcceptAgreementForm):
+    """Joining: accept the agreement and, when `ask_consent`, answer the sharing question."""
+
+    def __init__(self, *args, ask_consent: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if ask_consent:
+            self.fields["share_access_needs"] = access_consent_field()
+
+    def share_access_needs(self) -> bool | None:
+        return self.cleaned_data.get("share_access_needs")

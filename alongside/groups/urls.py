@@ -15,6 +15,7 @@ group_patterns = [
     path("<slug:slug>/join/", views.GroupJoinView.as_view(), name="join"),
     path("<slug:slug>/agreement/", views.GroupAgreementView.as_view(), name="agreement"),
     path("<slug:slug>/leave/", views.GroupLeaveView.as_view(), name="leave"),
+    path("<slug:slug>/members/", views.GroupMembersView.as_view(), name="members"),
     path(
         "<slug:slug>/requests/<int:membership_id>/<str:answer>/",
         views.GroupJoinRequestAnswerView.as_view(),

@@ -8,14 +8,16 @@ from django.views import View
 from django_htmx.http import HttpResponseClientRedirect
 
 from alongside.groups import actions
+from alongside.groups.access import asks_access_consent, members_with_shared_needs
 from alongside.groups.choices import JoinPolicy, MembershipStatus
 from alongside.groups.directory import directory_groups, with_page_details
 from alongside.groups.errors import GroupActionError
 from alongside.groups.filters import DirectoryFilterForm
-from alongside.groups.forms import AcceptAgreementForm
+from alongside.groups.forms import AcceptAgreementForm, JoinGroupForm
 from alongside.groups.permissions import (
     access_group_by_slug,
     access_membership_by_id,
+    can_edit_group,
     check_join_group_permission,
 )
 from alongside.groups.presenters import group_page, my_page
@@ -63,7 +65,10 @@ class GroupJoinView(LoginRequiredMixin, View):
     def render_page(self, request, group, form=None, *, problem="", status=200):
         agreement = current_agreement(group=group)
         if form is None and agreement is not None:
-            form = AcceptAgreementForm(initial={"version": agreement.version})
+            form = JoinGroupForm(
+                initial={"version": agreement.version},
+                ask_consent=asks_access_consent(request.user),
+            )
         context = {"group": group, "agreement": agreement, "form": form, "problem": problem}
         if request.htmx:  # the form swaps itself; htmx leaves 4xx responses unswapped
             return render(request, "groups/_join_form.html", context)
@@ -78,12 +83,15 @@ class GroupJoinView(LoginRequiredMixin, View):
     def post(self, request, slug):
         group = access_group_by_slug(user=request.user, slug=slug)
         check_join_group_permission(request.user)
-        form = AcceptAgreementForm(request.POST)
+        form = JoinGroupForm(request.POST, ask_consent=asks_access_consent(request.user))
         if not form.is_valid():
             return self.render_page(request, group, form, status=400)
         try:
             actions.join_group(
-                group=group, user=request.user, accepted_version=form.cleaned_data["version"]
+                group=group,
+                user=request.user,
+                accepted_version=form.cleaned_data["version"],
+                share_access_needs=form.share_access_needs(),
             )
         except GroupActionError as error:
             return self.render_page(request, group, problem=error.message, status=400)
@@ -96,6 +104,19 @@ class GroupJoinView(LoginRequiredMixin, View):
             )
         url = reverse("groups:detail", args=[group.slug])
         return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+class GroupMembersView(LoginRequiredMixin, View):
+    """For the group's facilitators and coordinators: its members, with the access needs
+    each shares from their profile (read now, so a withdrawn consent shows nothing). 404
+    for everyone else, members included."""
+
+    def get(self, request, slug):
+        group = access_group_by_slug(user=request.user, slug=slug)
+        if not can_edit_group(request.user, group):
+            raise Http404("No such page.")
+        context = {"group": group, "members": members_with_shared_needs(group=group)}
+        return render(request, "groups/manage/members.html", context)
 
 
 class GroupAgreementView(LoginRequiredMixin, View):

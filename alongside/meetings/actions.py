@@ -12,8 +12,10 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from alongside.accounts.choices import AccessNeed
 from alongside.accounts.models import User
 from alongside.common.audit import record_audit
+from alongside.groups.access import relevant_needs
 from alongside.groups.models import Group, Venue
 from alongside.groups.selectors import active_membership, has_accepted_current_agreement
 from alongside.meetings import errors
@@ -33,6 +35,12 @@ from alongside.meetings.notifications import (
 )
 from alongside.meetings.recurrence import expand, local_wall_time, meeting_zone
 from alongside.meetings.tasks import schedule_reminders_after_commit
+from alongside.staff.actions.access_tasks import (
+    answer_access_needs_question,
+    close_access_tasks,
+    close_access_tasks_for_date,
+    sync_access_task,
+)
 
 # ---- Scheduling -------------------------------------------------------------------------
 
@@ -136,6 +144,7 @@ def cancel_occurrence(*, occurrence: Occurrence, actor: User) -> Occurrence:
         ):
             email_cancelled(occurrence=occurrence, user=rsvp.user)
             told += 1
+    close_access_tasks_for_date(occurrence=occurrence)
     record_audit(actor=actor, verb="meeting.date_cancelled", target=occurrence, data={"told": told})
     return occurrence
 
@@ -200,11 +209,15 @@ def rsvp(
     status: str,
     access_needs: Iterable[str] = (),
     access_note: str = "",
+    share_access_needs: bool | None = None,
 ) -> Rsvp:
     """Say "going" or "can't go" to one date.
 
     Going to a full meeting puts you on its waiting list. Saying you can't go frees your
-    place for the first person waiting, who is told by email.
+    place for the first person waiting, who is told by email. `share_access_needs` is their
+    first answer to whether facilitators may see their profile's access needs (None: not
+    asked now). Needs a venue can't meet, or that always need arranging, go to coordinators
+    as an access task while they are going.
     """
     if status not in (RsvpStatus.GOING, RsvpStatus.NOT_GOING):
         raise ValueError(f"An RSVP is going or not going, not {status!r}.")
@@ -215,11 +228,25 @@ def rsvp(
         raise errors.rsvp_to_past_meeting()
     answer = Rsvp.objects.filter(occurrence=occurrence, user=user).first()
     if status == RsvpStatus.GOING:
-        answer = _say_going(occurrence, user, answer, list(access_needs), access_note)
+        needs, note = list(access_needs), access_note
+        if share_access_needs and user.profile.access_needs_shared is None:
+            # Saying yes shares their needs for this date too, with what they ticked.
+            needs, note = _with_profile_needs(user, occurrence.meeting.mode, needs, note)
+        answer_access_needs_question(user=user, share=share_access_needs)
+        answer = _say_going(occurrence, user, answer, needs, note)
+        _sync_access_task(occurrence, answer)
     else:
         answer = _say_not_going(occurrence, user, answer)
     record_audit(actor=user, verb="meeting.rsvp", target=occurrence, data={"status": answer.status})
     return answer
+
+
+def _with_profile_needs(user: User, mode: str, needs: list[str], note: str):
+    profile_needs = relevant_needs(user.profile.access_needs, mode)
+    merged = [need for need in AccessNeed.values if need in needs or need in profile_needs]
+    if AccessNeed.OTHER in profile_needs and not note:
+        note = user.profile.access_needs_other[:500]
+    return merged, note
 
 
 def _say_going(
@@ -253,9 +280,24 @@ def _say_not_going(occurrence: Occurrence, user: User, answer: Rsvp | None) -> R
     # Their access needs were for coming; not coming, nobody needs to know them.
     answer.access_needs, answer.access_note = [], ""
     answer.save()
+    close_access_tasks(member=user, group=occurrence.meeting.group, occurrence=occurrence)
     if was_going:
         _promote_from_waiting_list(occurrence)
     return answer
+
+
+def _sync_access_task(occurrence: Occurrence, answer: Rsvp) -> None:
+    """Only someone with a place needs anything arranged; on the waiting list, not yet."""
+    meeting = occurrence.meeting
+    needs = answer.access_needs if answer.status == RsvpStatus.GOING else []
+    sync_access_task(
+        member=answer.user,
+        group=meeting.group,
+        occurrence=occurrence,
+        needs=needs,
+        mode=meeting.mode,
+        venue=meeting.venue,
+    )
 
 
 @transaction.atomic
@@ -306,6 +348,7 @@ def _promote_from_waiting_list(occurrence: Occurrence) -> list[Rsvp]:
         answer.save(update_fields=["status", "waitlisted_at", "updated_at"])
         email_promoted(occurrence=occurrence, user=answer.user)
         record_audit(actor=None, verb="meeting.rsvp_promoted", target=answer)
+        _sync_access_task(occurrence, answer)
     return promoted
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from alongside.accounts.choices import AccessNeed
 from alongside.groups.choices import VENUE_MODES, MeetingMode
+from alongside.groups.forms import CONSENT_REQUIRED, access_consent_field
 from alongside.groups.models import Venue
 from alongside.meetings.models import RsvpStatus
 from alongside.meetings.recurrence import expand, meeting_zone
@@ -209,7 +210,7 @@ class RsvpForm(forms.Form):
         choices=AccessNeed.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Only the group's facilitators see this.",
+        help_text="Only the group's facilitators and coordinators see this.",
     )
     access_note = forms.CharField(
         label="Anything else we should know?",
@@ -218,10 +219,23 @@ class RsvpForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    def __init__(self, *args, ask_consent: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if ask_consent:
+            # Asked only of someone going, so it can't be required field by field.
+            self.fields["share_access_needs"] = access_consent_field()
+            self.fields["share_access_needs"].required = False
+
     def clean(self):
         data = super().clean()
+        asked = "share_access_needs" in self.fields
         if data.get("status") == RsvpStatus.NOT_GOING:
             data["access_needs"], data["access_note"] = [], ""
-        elif AccessNeed.OTHER in data.get("access_needs", []) and not data.get("access_note"):
+            data["share_access_needs"] = None
+            return data
+        if asked and data.get("share_access_needs") is None and "status" in data:
+            self.add_error("share_access_needs", CONSENT_REQUIRED)
+        if AccessNeed.OTHER in data.get("access_needs", []) and not data.get("access_note"):
             self.add_error("access_note", "Tell us what you need, so we can arrange it.")
+        data.setdefault("share_access_needs", None)
         return data

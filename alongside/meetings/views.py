@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
+from alongside.groups.access import asks_access_consent, shared_needs
 from alongside.groups.choices import VenueFeature
 from alongside.groups.selectors import active_membership, has_accepted_current_agreement
 from alongside.meetings import actions, permissions, selectors
@@ -19,18 +20,21 @@ from alongside.meetings.models import Occurrence, OccurrenceStatus, Rsvp, RsvpSt
 from alongside.meetings.recurrence import meeting_zone
 
 
-def _answer_form(answer: Rsvp | None) -> RsvpForm:
-    """The RSVP form, filled in with the answer already given."""
-    if answer is None:
-        return RsvpForm(initial={"status": RsvpStatus.GOING})
-    status = RsvpStatus.GOING if answer.status == RsvpStatus.WAITLISTED else answer.status
-    return RsvpForm(
-        initial={
-            "status": status,
+def _answer_form(answer: Rsvp | None, *, user, meeting) -> RsvpForm:
+    """The RSVP form, filled in with the answer already given; before one is given (or after
+    "can't go"), with their profile's needs for this kind of meeting if they share them."""
+    ask = asks_access_consent(user)
+    if answer is not None and answer.status != RsvpStatus.NOT_GOING:
+        initial = {
+            "status": RsvpStatus.GOING,
             "access_needs": answer.access_needs,
             "access_note": answer.access_note,
         }
-    )
+        return RsvpForm(initial=initial, ask_consent=ask)
+    status = RsvpStatus.GOING if answer is None else RsvpStatus.NOT_GOING
+    needs, note = shared_needs(user.profile, meeting.mode) if user.is_authenticated else ([], "")
+    initial = {"status": status, "access_needs": needs, "access_note": note}
+    return RsvpForm(initial=initial, ask_consent=ask)
 
 
 def _places(occurrence: Occurrence) -> dict:
@@ -58,7 +62,7 @@ def _rsvp_panel_context(request, occurrence: Occurrence, *, form=None, error=Non
         "answer": answer,
         "is_member": membership is not None,
         "agreement_ok": membership is None or has_accepted_current_agreement(membership=membership),
-        "form": form or _answer_form(answer),
+        "form": form or _answer_form(answer, user=user, meeting=occurrence.meeting),
         "error": error,
         "is_cancelled": occurrence.status == OccurrenceStatus.CANCELLED,
         "has_started": occurrence.starts_at <= timezone.now(),
@@ -122,7 +126,7 @@ class OccurrenceRsvpView(LoginRequiredMixin, View):
         occurrence = permissions.access_occurrence_by_id(
             user=request.user, occurrence_id=occurrence_id
         )
-        form = RsvpForm(request.POST)
+        form = RsvpForm(request.POST, ask_consent=asks_access_consent(request.user))
         if not form.is_valid():
             return _render_page(request, occurrence, form=form, status=400)
         try:
@@ -132,6 +136,7 @@ class OccurrenceRsvpView(LoginRequiredMixin, View):
                 status=form.cleaned_data["status"],
                 access_needs=form.cleaned_data["access_needs"],
                 access_note=form.cleaned_data["access_note"],
+                share_access_needs=form.cleaned_data["share_access_needs"],
             )
         except MeetingError as error:
             return _render_page(request, occurrence, form=form, error=error, status=400)

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from alongside.staff import views
 
 # Included by staff/urls.py: names are in the "staff" namespace.
-urlpatterns: list = []
+urlpatterns = [
+    path("<int:task_id>/", views.AccessTaskView.as_view(), name="access_task"),
+]

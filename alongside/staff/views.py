@@ -1,8 +1,10 @@
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -21,7 +23,11 @@ from alongside.accounts.roles import Role, granted_roles, has_role
 from alongside.accounts.selectors import all_topics, members_for_staff_list
 from alongside.common.selectors import audit_entries
 from alongside.matching.selectors import coordinator_alerts
+from alongside.staff.actions.access_tasks import AccessTaskAlreadyResolved, resolve_access_task
+from alongside.staff.choices import AccessTaskStatus
 from alongside.staff.forms import AuditFilterForm, MemberSearchForm, cleaned_or_blank
+from alongside.staff.permissions import access_access_task_by_id
+from alongside.staff.selectors.access_tasks import open_access_tasks, task_row
 
 
 class StaffAreaMixin(LoginRequiredMixin):
@@ -41,6 +47,7 @@ class DashboardView(StaffAreaMixin, TemplateView):
         context = super().get_context_data(is_coordinator=is_coordinator, **kwargs)
         if is_coordinator:
             context["matching_alerts"] = coordinator_alerts()
+            context["access_tasks"] = open_access_tasks()
         return context
 
 
@@ -126,3 +133,66 @@ class AuditLogView(StaffAreaMixin, View):
         verb = cleaned_or_blank(form, "verb")
         page = Paginator(audit_entries(verb=verb), 50).get_page(request.GET.get("page"))
         return render(request, "staff/audit_log.html", {"form": form, "page": page, "verb": verb})
+
+
+class ResolveAccessTaskForm(forms.Form):
+    status = forms.ChoiceField(
+        label="What happened?",
+        choices=[
+            (AccessTaskStatus.DONE, "Arranged"),
+            (AccessTaskStatus.NOT_NEEDED, "No longer needed"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose “Arranged” or “No longer needed”."},
+    )
+    note = forms.CharField(
+        label="Note (optional)",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="For other coordinators: what was arranged, or why it isn't needed.",
+        error_messages={"max_length": "Keep the note to 500 characters or fewer."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+RESOLVED_MESSAGES = {
+    AccessTaskStatus.DONE: "Marked as arranged.",
+    AccessTaskStatus.NOT_NEEDED: "Marked as no longer needed.",
+}
+
+
+class AccessTaskView(LoginRequiredMixin, View):
+    """One access need to arrange; the dashboard's buttons post here. Coordinators only:
+    anyone else gets 404, since a task names a member's health needs."""
+
+    template_name = "staff/access/task.html"
+
+    def get(self, request, task_id):
+        task = access_access_task_by_id(user=request.user, task_id=task_id)
+        return self.render_page(request, task, ResolveAccessTaskForm())
+
+    def post(self, request, task_id):
+        task = access_access_task_by_id(user=request.user, task_id=task_id)
+        form = ResolveAccessTaskForm(request.POST)
+        if not form.is_valid():
+            return self.render_page(request, task, form, status=400)
+        try:
+            resolve_access_task(
+                task=task,
+                actor=request.user,
+                status=form.cleaned_data["status"],
+                note=form.cleaned_data["note"],
+            )
+        except AccessTaskAlreadyResolved as error:
+            messages.info(request, error.message)
+        else:
+            messages.success(request, RESOLVED_MESSAGES[form.cleaned_data["status"]])
+        return redirect(reverse("staff:dashboard") + "#access-tasks-title")
+
+    def render_page(self, request, task, form, status=200):
+        context = {"task": task, "row": task_row(task), "form": form}
+        return render(request, self.template_name, context, status=status)

@@ -6,12 +6,18 @@ from django.utils import timezone
 from alongside.accounts.models import User
 from alongside.common.audit import record_audit
 from alongside.community.actions.chat import shut_out_of_group_chat
+from alongside.groups.access import shared_needs
 from alongside.groups.actions.groups import locked_group
 from alongside.groups.choices import GroupStatus, JoinPolicy, MembershipStatus
 from alongside.groups.errors import GroupActionError
 from alongside.groups.models import Group, GroupAgreement, Membership
 from alongside.groups.selectors import active_member_count, current_agreement
 from alongside.meetings.actions import withdraw_rsvps
+from alongside.staff.actions.access_tasks import (
+    answer_access_needs_question,
+    close_access_tasks,
+    sync_access_task,
+)
 
 
 def _check_has_room(group: Group) -> None:
@@ -55,10 +61,26 @@ def _membership_to_reuse(group: Group, user: User) -> Membership:
     return membership  # left, or a declined request: asking again reuses the row
 
 
+def _share_needs_with_group(membership: Membership) -> None:
+    """An active member's shared profile needs for how the group meets, for coordinators to
+    arrange where the venue can't meet them (or they always need arranging)."""
+    group, user = membership.group, membership.user
+    needs, _note = shared_needs(user.profile, group.mode)
+    sync_access_task(member=user, group=group, needs=needs, mode=group.mode, venue=group.venue)
+
+
 @transaction.atomic
-def join_group(*, group: Group, user: User, accepted_version: int | None) -> Membership:
+def join_group(
+    *,
+    group: Group,
+    user: User,
+    accepted_version: int | None,
+    share_access_needs: bool | None = None,
+) -> Membership:
     """Join an open group, or ask to join one by request. Either way the member accepts the
-    current agreement, and its version and the time are stored."""
+    current agreement, and its version and the time are stored. `share_access_needs` is their
+    first answer to whether facilitators may see their profile's access needs (None: not
+    asked now)."""
     group = locked_group(group)
     if group.status != GroupStatus.ACTIVE:
         raise GroupActionError("This group isn't taking new members at the moment.")
@@ -72,6 +94,9 @@ def join_group(*, group: Group, user: User, accepted_version: int | None) -> Mem
     membership.status = MembershipStatus.ACTIVE if is_open else MembershipStatus.REQUESTED
     membership.joined_at = now if is_open else None
     membership.save()
+    answer_access_needs_question(user=user, share=share_access_needs)
+    if is_open:
+        _share_needs_with_group(membership)
     record_audit(
         actor=user,
         verb="group.joined" if is_open else "group.join_requested",
@@ -96,6 +121,7 @@ def approve_join_request(*, membership: Membership, actor: User) -> Membership:
     membership.status = MembershipStatus.ACTIVE
     membership.joined_at = timezone.now()
     membership.save(update_fields=["status", "joined_at", "updated_at"])
+    _share_needs_with_group(membership)
     record_audit(
         actor=actor,
         verb="group.join_approved",
@@ -149,6 +175,7 @@ def leave_group(*, membership: Membership) -> Membership:
     membership.status = MembershipStatus.LEFT
     membership.save(update_fields=["status", "updated_at"])
     withdraw_rsvps(group=membership.group, user=membership.user, actor=membership.user)
+    close_access_tasks(member=membership.user, group=membership.group)
     shut_out_of_group_chat(group=membership.group, user=membership.user)
     record_audit(
         actor=membership.user,
@@ -168,6 +195,7 @@ def remove_member(*, membership: Membership, actor: User, reason: str) -> Member
     membership.status = MembershipStatus.REMOVED
     membership.save(update_fields=["status", "updated_at"])
     withdraw_rsvps(group=membership.group, user=membership.user, actor=actor)
+    close_access_tasks(member=membership.user, group=membership.group)
     shut_out_of_group_chat(group=membership.group, user=membership.user)
     record_audit(
         actor=actor,
