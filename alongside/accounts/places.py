@@ -5,6 +5,7 @@ resolved to exactly one place or rejected with a message that says what to type 
 """
 
 import bisect
+import difflib
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -165,3 +166,42 @@ def warm_gazetteer_in_background() -> None:
     """Load the gazetteer (a few seconds) off the request path, so the first person to
     type a town doesn't wait for it. Called once by the web server at start-up."""
     threading.Thread(target=_gazetteer, name="gazetteer-warmup", daemon=True).start()
+
+
+@cache
+def _names_by_initial() -> dict[tuple[str, bool], list[str]]:
+    """Normalised names by (first letter, in the organisation's country), for suggestions."""
+    home = settings.ALONGSIDE_COUNTRY
+    index: dict[tuple[str, bool], list[str]] = {}
+    for name, places in _gazetteer().by_name.items():
+        at_home = any(p.country_code == home for p in places)
+        index.setdefault((name[:1], at_home), []).append(name)
+    return index
+
+
+def close_spellings(text: str, *, limit: int = 3) -> list[Place]:
+    """Places whose names are spelt like `text` ("Cardif" → Cardiff, Cardigan): the
+    organisation's own country first, then bigger places first."""
+    typed = normalise(text.split(",")[0])[:80]
+    if len(typed) < 3:
+        return []
+    index = _names_by_initial()
+    gazetteer = _gazetteer()
+    found: list[Place] = []
+    for at_home in (True, False):
+        names = [n for n in index.get((typed[0], at_home), []) if abs(len(n) - len(typed)) <= 3]
+        # Closer spellings are needed from abroad than at home.
+        cutoff = 0.7 if at_home else 0.8
+        matches = difflib.get_close_matches(typed, names, n=limit * 2, cutoff=cutoff)
+        places = [p for name in matches for p in gazetteer.by_name[name]]
+        if at_home:
+            places = [p for p in places if p.country_code == settings.ALONGSIDE_COUNTRY]
+        closeness = {name: difflib.SequenceMatcher(None, typed, name).ratio() for name in matches}
+        places.sort(key=lambda p: (-round(closeness[normalise(p.name)], 1), -p.population))
+        found.extend(places)
+        if len(found) >= limit:
+            break
+    unique: dict[str, Place] = {}
+    for place in found:
+        unique.setdefault(place.label, place)
+    return list(unique.values())[:limit]

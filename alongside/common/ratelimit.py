@@ -40,3 +40,7 @@ class RateLimit:
 POSTING = RateLimit(name="community-post", limit=10, period=60)
 # Chat: a burst of quick messages is normal, a flood is not.
 CHAT = RateLimit(name="chat-message", limit=8, period=5)
+# "Contact us": a few messages an hour per client address and per email address.
+ENQUIRIES = RateLimit(name="enquiry", limit=5, period=3600)
+# The finder (open to anyone): generous for a person going back and forth, tight for a scraper.
+FINDER = RateLimit(name="finder", limit=60, period=60)

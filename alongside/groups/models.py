@@ -69,6 +69,8 @@ class Group(TimeStampedModel):
                 name="group_capacity_positive",
             )
         ]
+        # The finder checks the latest change to know when its snapshot is out of date.
+        indexes = [models.Index(fields=["updated_at"])]
 
     def __str__(self):
         return self.name

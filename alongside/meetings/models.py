@@ -49,6 +49,8 @@ class Meeting(TimeStampedModel):
             ),
             models.CheckConstraint(condition=Q(duration_minutes__gt=0), name="meeting_has_length"),
         ]
+        # The finder checks the latest change to know when its snapshot is out of date.
+        indexes = [models.Index(fields=["updated_at"])]
 
     def __str__(self):
         return self.title

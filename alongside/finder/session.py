@@ -1,0 +1,24 @@
+"""The finder's answers between pages: kept in this browser's session only, never stored
+anywhere else unless the person saves them to their profile or sends them with an enquiry."""
+
+from alongside.finder.answers import SESSION_KEY, FinderAnswers
+
+
+def answers_in_session(request) -> FinderAnswers | None:
+    """The answers so far, or None if they haven't started (or the session holds something
+    this version can't read, which counts as not started)."""
+    data = request.session.get(SESSION_KEY)
+    if not isinstance(data, dict):
+        return None
+    try:
+        return FinderAnswers.from_dict(data)
+    except (TypeError, ValueError):
+        return None
+
+
+def keep_answers(request, answers: FinderAnswers) -> None:
+    request.session[SESSION_KEY] = answers.to_dict()
+
+
+def forget_answers(request) -> None:
+    request.session.pop(SESSION_KEY, None)
