@@ -223,7 +223,10 @@ def join_group(request, slug: str, payload: JoinIn):
     permissions.check_join_group_permission(user)
     with refusals_as_conflicts():
         membership = actions.join_group(
-            group=group, user=user, accepted_version=payload.agreement_version
+            group=group,
+            user=user,
+            accepted_version=payload.agreement_version,
+            share_access_needs=payload.share_access_needs,
         )
     return membership_out(membership)
 

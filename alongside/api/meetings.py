@@ -95,9 +95,10 @@ def read_meeting(request, occurrence_id: int):
 def answer_meeting(request, occurrence_id: int, payload: RsvpIn):
     user = request.auth
     occurrence = permissions.access_occurrence_by_id(user=user, occurrence_id=occurrence_id)
-    form = RsvpForm(payload.model_dump())
+    form = RsvpForm(payload.model_dump(exclude={"share_access_needs"}))
     if not form.is_valid():
         raise FormErrors(form)
+    going = form.cleaned_data["status"] == RsvpStatus.GOING
     with refusals_as_conflicts():
         answer = actions.rsvp(
             occurrence=occurrence,
@@ -105,6 +106,7 @@ def answer_meeting(request, occurrence_id: int, payload: RsvpIn):
             status=form.cleaned_data["status"],
             access_needs=form.cleaned_data["access_needs"],
             access_note=form.cleaned_data["access_note"],
+            share_access_needs=payload.share_access_needs if going else None,
         )
     return _rsvp_out(answer)
 

@@ -120,6 +120,12 @@ class JoinIn(Schema):
     agreement_version: int = Field(
         description="The version of the agreement you read (GET /groups/{slug}/agreement)"
     )
+    share_access_needs: bool | None = Field(
+        None,
+        description="Your first answer to whether the facilitators of groups you join and "
+        "meetings you go to may see your profile's access needs. Recorded only if you haven't "
+        "answered yet; change it later on your profile (`access_needs_shared`).",
+    )
 
 
 class AcceptAgreementIn(Schema):
@@ -236,6 +242,12 @@ class RsvpIn(Schema):
     status: str = Field(description="going or not_going")
     access_needs: list[str] = Field(default_factory=list)
     access_note: str = ""
+    share_access_needs: bool | None = Field(
+        None,
+        description="Your first answer to whether the facilitators of groups you join and "
+        "meetings you go to may see your profile's access needs. Recorded only if you haven't "
+        "answered yet; change it later on your profile (`access_needs_shared`).",
+    )
 
 
 class MoveIn(Schema):
