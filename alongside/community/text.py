@@ -34,6 +34,7 @@ class TextPurpose(models.TextChoices):
     CONTENT_WARNING = "content_warning", "content warning"
     REPORT = "report", "report"
     PROFILE = "profile", "profile"
+    ENQUIRY = "enquiry", "message"
 
 
 # Kept on one line: they are shown as headings, labels and list entries.

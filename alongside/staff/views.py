@@ -28,6 +28,7 @@ from alongside.staff.choices import AccessTaskStatus
 from alongside.staff.forms import AuditFilterForm, MemberSearchForm, cleaned_or_blank
 from alongside.staff.permissions import access_access_task_by_id
 from alongside.staff.selectors.access_tasks import open_access_tasks, task_row
+from alongside.staff.selectors.enquiries import inbox_counts
 
 
 class StaffAreaMixin(LoginRequiredMixin):
@@ -48,6 +49,7 @@ class DashboardView(StaffAreaMixin, TemplateView):
         if is_coordinator:
             context["matching_alerts"] = coordinator_alerts()
             context["access_tasks"] = open_access_tasks()
+            context["enquiry_counts"] = inbox_counts()
         return context
 
 
