@@ -61,7 +61,11 @@ PLACE_HELP = (
 VISIBILITY_LABELS = {field.name: field.visibility_label for field in PROFILE_FIELDS}
 
 
-# Whether facilitators may see their access needs: None is "not asked yet".
+# Whether facilitators may see their access needs: None is "not asked yet". The same
+# question is asked once on joining a group or going to a meeting (groups.forms).
+SHARE_LABEL = (
+    "Share your access needs with the facilitators of groups you join and meetings you go to?"
+)
 SHARE_CHOICES = [
     ("yes", "Yes, share them"),
     ("no", "No, keep them to myself"),
@@ -69,6 +73,7 @@ SHARE_CHOICES = [
 ]
 SHARE_VALUES = {"yes": True, "no": False}
 SHARE_ANSWERS = {True: "yes", False: "no", None: ""}
+SHARE_INVALID = "Choose one of the answers."
 
 
 class ProfileForm(forms.ModelForm):
@@ -101,14 +106,14 @@ class ProfileForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
     )
     access_needs_shared = forms.TypedChoiceField(
-        label="Share your access needs with the facilitators of groups you join and meetings "
-        "you go to?",
+        label=SHARE_LABEL,
         help_text="Only facilitators and coordinators see them. Change this whenever you like.",
         choices=SHARE_CHOICES,
-        coerce=lambda value: SHARE_VALUES.get(value),
+        coerce=SHARE_VALUES.get,
         empty_value=None,
         required=False,
         widget=forms.RadioSelect,
+        error_messages={"invalid_choice": SHARE_INVALID},
     )
     topics = forms.ModelMultipleChoiceField(
         label="Topics you have experience of",

@@ -74,7 +74,9 @@ def list_resources(request, topic: str = "", limit: int = 20, offset: int = 0):
     check_page_bounds(limit, offset)
     entries = published_resources().order_by("position", "title", "pk")
     if topic:
-        entries = entries.filter(topics__slug=topic[:MAX_TOPIC_FILTER])
+        # PostgreSQL refuses a NUL in a query; no slug has one, so it is simply no such topic.
+        slug = topic[:MAX_TOPIC_FILTER] if "\x00" not in topic else ""
+        entries = entries.filter(topics__slug=slug)
     return page_of(_with_topics(entries), limit=limit, offset=offset, item=resource_out)
 
 

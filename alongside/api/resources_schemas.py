@@ -37,7 +37,7 @@ class ResourceIn(Schema):
     summary: str
     url: str = Field("", description="http or https only")
     body: str = Field("", description="Page text (markdown)")
-    topics: list[str] = Field(default_factory=list, description="Topic slugs")
+    topics: list[str] = Field(default_factory=list, max_length=100, description="Topic slugs")
     show_on_home: bool = False
     is_published: bool = True
     position: int = Field(0, description="0 to 1000; lower first")
@@ -52,7 +52,7 @@ class ResourcePatch(Schema):
     summary: str | None = None
     url: str | None = None
     body: str | None = None
-    topics: list[str] | None = None
+    topics: list[str] | None = Field(None, max_length=100, description="Topic slugs")
     show_on_home: bool | None = None
     is_published: bool | None = None
     position: int | None = None

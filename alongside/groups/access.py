@@ -86,14 +86,20 @@ UNMET_REASONS = {
 }
 
 
+def profile_needs(profile, mode: str) -> tuple[list[str], str]:
+    """A profile's needs (and its "something else" note) relevant to `mode`. A note the
+    safety net is holding (Profile.text_held) is left out: nobody else may read it yet."""
+    needs = relevant_needs(profile.access_needs, mode)
+    shown = AccessNeed.OTHER in needs and not profile.text_held
+    return needs, profile.access_needs_other if shown else ""
+
+
 def shared_needs(profile, mode: str) -> tuple[list[str], str]:
-    """A profile's needs (and its "something else" note) relevant to `mode`, only when the
-    member has agreed to share them; read at the time, so withdrawing consent hides them."""
+    """`profile_needs`, only when the member has agreed to share them; read at the time, so
+    withdrawing consent hides them."""
     if not profile.access_needs_shared:
         return [], ""
-    needs = relevant_needs(profile.access_needs, mode)
-    note = profile.access_needs_other if AccessNeed.OTHER in needs else ""
-    return needs, note
+    return profile_needs(profile, mode)
 
 
 def asks_access_consent(user) -> bool:

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from alongside.accounts.choices import LANGUAGES
+from alongside.accounts.forms import SHARE_CHOICES, SHARE_LABEL, SHARE_VALUES
 from alongside.accounts.models import Topic
 from alongside.groups.choices import VENUE_MODES, GroupStatus, VenueFeature
 from alongside.groups.models import Group, Venue
@@ -202,26 +203,21 @@ class RemoveMemberForm(PlainWordsMixin, forms.Form):
     )
 
 
-CONSENT_LABEL = (
-    "Share your access needs with the facilitators of groups you join and meetings you go to?"
-)
+CONSENT_LABEL = SHARE_LABEL
 CONSENT_HELP = (
     "Only facilitators and coordinators see them. You can change this on your profile at any time."
 )
 CONSENT_REQUIRED = "Choose whether to share your access needs with facilitators."
 
 
-def _yes_no(value) -> bool | None:
-    return {"yes": True, "no": False}.get(value)
-
-
 def access_consent_field() -> forms.TypedChoiceField:
-    """The question asked once, when someone with access needs first joins or RSVPs."""
+    """The question asked once, when someone with access needs first joins or RSVPs: the
+    profile's question without its "not decided" answer."""
     return forms.TypedChoiceField(
         label=CONSENT_LABEL,
         help_text=CONSENT_HELP,
-        choices=[("yes", "Yes, share them"), ("no", "No, keep them to myself")],
-        coerce=_yes_no,
+        choices=[(value, label) for value, label in SHARE_CHOICES if value],
+        coerce=SHARE_VALUES.get,
         empty_value=None,
         widget=forms.RadioSelect,
         error_messages={

@@ -15,7 +15,7 @@ from django.utils import timezone
 from alongside.accounts.choices import AccessNeed
 from alongside.accounts.models import User
 from alongside.common.audit import record_audit
-from alongside.groups.access import relevant_needs
+from alongside.groups.access import profile_needs
 from alongside.groups.models import Group, Venue
 from alongside.groups.selectors import active_membership, has_accepted_current_agreement
 from alongside.meetings import errors
@@ -242,11 +242,9 @@ def rsvp(
 
 
 def _with_profile_needs(user: User, mode: str, needs: list[str], note: str):
-    profile_needs = relevant_needs(user.profile.access_needs, mode)
-    merged = [need for need in AccessNeed.values if need in needs or need in profile_needs]
-    if AccessNeed.OTHER in profile_needs and not note:
-        note = user.profile.access_needs_other[:500]
-    return merged, note
+    from_profile, profile_note = profile_needs(user.profile, mode)
+    merged = [need for need in AccessNeed.values if need in needs or need in from_profile]
+    return merged, note or profile_note
 
 
 def _say_going(

@@ -45,17 +45,22 @@ def _one_line(text: str) -> str:
     return _visible_or_blank(" ".join(tidy(text).split()))
 
 
+class WebAddressField(forms.URLField):
+    """http and https only, checked once (URLField's own check would say the same again)."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+
+
 class ResourceForm(forms.Form):
     title = _text(120, "Title")
     summary = _text(
         300, "Summary", help_text="One or two sentences, shown under the title in lists."
     )
-    url = forms.URLField(
+    url = WebAddressField(
         label="Link to another site",
         max_length=500,
         required=False,
         assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"], message=BAD_URL)],
         error_messages={"invalid": BAD_URL, "max_length": TOO_LONG},
         help_text="Fill this in for a link, or write page text below, not both.",
     )

@@ -7,6 +7,10 @@ import pytest
 
 from alongside.accounts.models import Profile
 from alongside.accounts.tests.helpers import profile_form_data
+from alongside.groups.actions import join_group
+from alongside.groups.tests.factories import GroupFactory, VenueFactory
+from alongside.staff.actions.access_tasks import resolve_access_task
+from alongside.staff.models import AccessTask
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +50,7 @@ def test_a_nonsense_answer_is_refused_and_nothing_changes(client_for, member):
         "/profile/edit/", profile_form_data(access_needs_shared="perhaps\x00")
     )
     assert response.status_code == 400
+    assert "Choose one of the answers." in response.content.decode()
     assert shared(member) is True
 
 
@@ -89,16 +94,17 @@ def test_another_member_never_sees_the_answer(client_for, member, other_member):
     assert "access_needs_shared" not in data
 
 
-def test_withdrawing_consent_closes_the_task_from_joining(client_for, member):
-    from alongside.groups.actions import join_group
-    from alongside.groups.tests.factories import GroupFactory, VenueFactory
-    from alongside.staff.models import AccessTask
-
+def join_a_hall_with_steps(member):
+    """`member`, sharing a need for step-free access, joins a group whose hall has steps."""
     member.profile.access_needs, member.profile.access_needs_shared = ["step_free"], True
     member.profile.save()
     group = GroupFactory(mode="in_person", venue=VenueFactory(features=[]))
     join_group(group=group, user=member, accepted_version=1)
     assert AccessTask.objects.get().status == "open"
+
+
+def test_withdrawing_consent_closes_the_task_from_joining(client_for, member):
+    join_a_hall_with_steps(member)
 
     client_for(member).post(
         "/profile/edit/", profile_form_data(access_needs=["step_free"], access_needs_shared="no")
@@ -112,18 +118,24 @@ def test_withdrawing_consent_closes_the_task_from_joining(client_for, member):
 
 
 def test_a_need_no_longer_on_the_profile_closes_the_task(client_for, member):
-    from alongside.groups.actions import join_group
-    from alongside.groups.tests.factories import GroupFactory, VenueFactory
-    from alongside.staff.models import AccessTask
-
-    member.profile.access_needs, member.profile.access_needs_shared = ["step_free"], True
-    member.profile.save()
-    join_group(
-        group=GroupFactory(mode="in_person", venue=VenueFactory(features=[])),
-        user=member,
-        accepted_version=1,
-    )
+    join_a_hall_with_steps(member)
     client_for(member).post(
         "/profile/edit/", profile_form_data(access_needs=[], access_needs_shared="yes")
     )
     assert AccessTask.objects.get().status == "not_needed"
+
+
+def test_saving_the_profile_again_does_not_undo_what_a_coordinator_arranged(
+    client_for, member, coordinator
+):
+    join_a_hall_with_steps(member)
+    resolve_access_task(task=AccessTask.objects.get(), actor=coordinator, status="done")
+    client_for(member).post(
+        "/profile/edit/",
+        profile_form_data(
+            access_needs=["step_free", "other"],
+            access_needs_other="A chair with arms",
+            access_needs_shared="yes",
+        ),
+    )
+    assert list(AccessTask.objects.values_list("status", flat=True)) == ["done"]

@@ -103,6 +103,24 @@ def test_leaving_closes_the_task(member, hall_group):
     assert AccessTask.objects.get().status == AccessTaskStatus.NOT_NEEDED
 
 
+def test_rejoining_after_leaving_opens_a_new_task_even_once_arranged(
+    member, coordinator, hall_group
+):
+    from alongside.staff.actions.access_tasks import resolve_access_task, sync_member_access_tasks
+
+    with_needs(member, ["step_free"], shared=True)
+    actions.join_group(group=hall_group, user=member, accepted_version=1)
+    task = AccessTask.objects.get(status=AccessTaskStatus.OPEN)
+    resolve_access_task(task=task, actor=coordinator, status="done")
+    sync_member_access_tasks(user=member)  # as when they save their profile
+    assert not AccessTask.objects.filter(status=AccessTaskStatus.OPEN).exists()
+
+    membership = Membership.objects.get(user=member, group=hall_group)
+    actions.leave_group(membership=membership)
+    actions.join_group(group=hall_group, user=member, accepted_version=1)
+    assert AccessTask.objects.get(status=AccessTaskStatus.OPEN).needs == ["step_free"]
+
+
 def members_url(group):
     return f"/groups/{group.slug}/members/"
 
@@ -124,6 +142,16 @@ def test_withdrawn_consent_hides_the_needs_at_once(client_for, peer_supporter, m
     html = client.get(members_url(group)).content.decode()
     assert "Large print" not in html
     assert "None shared" in html
+
+
+def test_a_note_held_by_the_safety_net_is_not_shown(client_for, peer_supporter, member, group):
+    person = with_needs(member, ["large_print", "other"], shared=True)
+    person.profile.access_needs_other, person.profile.text_held = "A held note", True
+    person.profile.save()
+    MembershipFactory(group=group, user=person)
+    html = client_for(peer_supporter).get(members_url(group)).content.decode()
+    assert "Large print" in html
+    assert "A held note" not in html
 
 
 @pytest.mark.parametrize("viewer", ["member", "other_member"])

@@ -85,19 +85,25 @@ def test_needs_are_asked_about_once_and_reach_the_coordinator(page, db):
     assert_accessible(page)
     log_out(page)
 
-    # The hall has step-free access (Robin's need) but no hearing loop (Sam's).
+    # The hall has step-free access (Robin's need) but no hearing loop (Sam's): one task for
+    # the date she's going to, and one for the group, since she now shares her needs.
     assert AccessTask.objects.filter(member=robin).count() == 0
     log_in(page, email=coordinator.email, password=DEFAULT_PASSWORD, totp_secret=secret)
     page.goto("/staff/")
     tasks = page.get_by_role("region", name="Access needs to arrange")
-    task = tasks.get_by_role("article", name="Sam")
+    expect(tasks.get_by_role("article")).to_have_count(2)
+    task = tasks.get_by_role("article", name=re.compile("^Sam: Hall Circle, [A-Z][a-z]+day "))
     expect(task).to_contain_text("The venue has no hearing loop.")
     expect(task).to_contain_text("St Mary's Hall")
     assert_accessible(page)
-    task.get_by_label("Note for Sam (optional)").fill("Portable loop booked")
+    note = "Note for other coordinators about Sam's needs (optional)"
+    task.get_by_label(note).fill("Portable loop booked")
     task.get_by_role("button", name="Arranged").click()
     expect(page.get_by_text("Marked as arranged.")).to_be_visible()
-    expect(tasks).to_contain_text("Nothing to arrange at the moment.")
+    expect(tasks.get_by_role("article")).to_have_count(1)
+    expect(tasks.get_by_role("article")).to_have_accessible_name(
+        "Sam: Hall Circle, From joining the group"
+    )
     assert_accessible(page)
 
 

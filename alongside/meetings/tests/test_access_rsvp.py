@@ -9,6 +9,7 @@ from alongside.groups.tests.factories import GroupFactory, MembershipFactory, Ve
 from alongside.meetings import actions
 from alongside.meetings.models import Rsvp, RsvpStatus
 from alongside.meetings.tests.factories import MeetingFactory, OccurrenceFactory
+from alongside.staff.actions.access_tasks import resolve_access_task
 from alongside.staff.choices import AccessTaskStatus
 from alongside.staff.models import AccessTask
 
@@ -102,6 +103,21 @@ def test_saying_yes_shares_the_profile_needs_for_this_date_too(client_for, membe
     assert Rsvp.objects.get(user=member).access_needs == ["bsl_interpreter", "large_print"]
 
 
+def test_a_note_held_by_the_safety_net_is_not_copied_to_the_date(client_for, member, occurrence):
+    join(with_needs(member, ["large_print", "other"], other="A held note"), occurrence)
+    member.profile.text_held = True
+    member.profile.save()
+    client = client_for(member)
+    assert "A held note" not in page(client, occurrence)
+    client.post(
+        rsvp_url(occurrence),
+        {"status": "going", "share_access_needs": "yes", "access_note": ""},
+    )
+    answer = Rsvp.objects.get(user=member)
+    assert answer.access_needs == ["large_print", "other"]
+    assert answer.access_note == ""
+
+
 def test_with_consent_the_form_is_filled_in_from_the_profile(client_for, member, occurrence):
     join(with_needs(member, ["step_free", "large_print"], shared=True), occurrence)
     html = page(client_for(member), occurrence)
@@ -169,6 +185,35 @@ def test_changing_needs_updates_the_one_open_task(member, hall_date):
     assert list(AccessTask.objects.values_list("needs", "status")) == [
         (["step_free", "childcare"], "open")
     ]
+
+
+def test_saying_going_again_does_not_undo_what_a_coordinator_arranged(
+    member, coordinator, hall_date
+):
+    join(member, hall_date)
+    going = {"occurrence": hall_date, "user": member, "status": RsvpStatus.GOING}
+    actions.rsvp(**going, access_needs=["step_free"])
+    resolve_access_task(task=AccessTask.objects.get(), actor=coordinator, status="done")
+
+    actions.rsvp(**going, access_needs=["step_free"], access_note="Running a little late")
+    assert not AccessTask.objects.filter(status=AccessTaskStatus.OPEN).exists()
+
+    actions.rsvp(**going, access_needs=["step_free", "childcare"])
+    assert AccessTask.objects.get(status=AccessTaskStatus.OPEN).needs == ["childcare"]
+
+
+@pytest.mark.parametrize("arranged", [False, True])
+def test_after_cancelling_and_coming_back_the_needs_are_asked_for_again(
+    member, coordinator, hall_date, arranged
+):
+    join(member, hall_date)
+    for status in (RsvpStatus.GOING, RsvpStatus.NOT_GOING, RsvpStatus.GOING):
+        actions.rsvp(occurrence=hall_date, user=member, status=status, access_needs=["step_free"])
+        if arranged and status == RsvpStatus.GOING:
+            task = AccessTask.objects.get(status=AccessTaskStatus.OPEN)
+            resolve_access_task(task=task, actor=coordinator, status="done")
+            arranged = False
+    assert AccessTask.objects.get(status=AccessTaskStatus.OPEN).needs == ["step_free"]
 
 
 def test_the_task_closes_when_they_cancel(member, hall_date):

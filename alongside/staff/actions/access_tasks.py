@@ -18,6 +18,7 @@ from alongside.staff.choices import AccessTaskStatus
 from alongside.staff.models import AccessTask
 
 RESOLVED_STATUSES = (AccessTaskStatus.DONE, AccessTaskStatus.NOT_NEEDED)
+CLOSED_BY_ITSELF = "Closed by itself: they no longer need it."
 
 
 class AccessTaskAlreadyResolved(Exception):
@@ -32,13 +33,56 @@ def _open_task(*, member: User, group: Group, occurrence=None) -> AccessTask | N
     )
 
 
+def _already_arranged(*, member: User, group: Group, occurrence=None) -> set[str]:
+    """The needs a coordinator has dealt with here (arranged, or found no longer needed)
+    since the member last needed nothing here: saving the same RSVP or profile again
+    doesn't bring them back to the dashboard."""
+    resolved = (
+        AccessTask.objects.filter(member=member, group=group, occurrence=occurrence)
+        .exclude(status=AccessTaskStatus.OPEN)
+        .order_by("-resolved_at", "-pk")
+        .values_list("resolved_by", "needs")
+    )
+    arranged: set[str] = set()
+    for resolved_by, needs in resolved:
+        if not needs:  # the mark left by _stopped_needing
+            break
+        if resolved_by is not None:
+            arranged.update(needs)
+    return arranged
+
+
+def _stopped_needing(*, member: User, group: Group, occurrence=None) -> None:
+    """They need nothing here any more (they stopped going, left, or took the needs off).
+    After a coordinator dealt with something here, leave a closed mark with no needs, so
+    that needing it again later opens a new task."""
+    if _already_arranged(member=member, group=group, occurrence=occurrence):
+        AccessTask.objects.create(
+            member=member,
+            group=group,
+            occurrence=occurrence,
+            needs=[],
+            status=AccessTaskStatus.NOT_NEEDED,
+            resolved_at=timezone.now(),
+            note=CLOSED_BY_ITSELF,
+        )
+
+
 @transaction.atomic
 def open_access_task(
     *, member: User, group: Group, needs: list[str], occurrence=None
 ) -> AccessTask | None:
     """Open a task for these needs (already narrowed to what needs arranging), or update the
-    open one for the same date (or, with no date, the same group). No needs: close it."""
+    open one for the same date (or, with no date, the same group), leaving out what a
+    coordinator has already dealt with. No needs: close it."""
     task = _open_task(member=member, group=group, occurrence=occurrence)
+    if not needs:
+        if task is not None:
+            _close(task)
+        _stopped_needing(member=member, group=group, occurrence=occurrence)
+        return None
+    arranged = _already_arranged(member=member, group=group, occurrence=occurrence)
+    needs = [need for need in needs if need not in arranged]
     if not needs:
         if task is not None:
             _close(task)
@@ -77,6 +121,7 @@ def close_access_tasks(*, member: User, group: Group, occurrence=None) -> int:
     for task in tasks:
         _close(task)
         closed += 1
+    _stopped_needing(member=member, group=group, occurrence=occurrence)
     return closed
 
 
@@ -96,7 +141,7 @@ def _close(task: AccessTask) -> None:
     task.status = AccessTaskStatus.NOT_NEEDED
     task.resolved_at = timezone.now()
     task.resolved_by = None
-    task.note = "Closed by itself: they no longer need it."
+    task.note = CLOSED_BY_ITSELF
     task.save(update_fields=["status", "resolved_at", "resolved_by", "note", "updated_at"])
     record_audit(actor=None, verb="access_task.closed", target=task)
 

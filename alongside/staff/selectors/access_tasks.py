@@ -1,13 +1,12 @@
 """The coordinator's list of access needs to arrange: one query, however many tasks."""
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from django.db.models import F, Q
 
 from alongside.accounts.choices import AccessNeed
+from alongside.finder.presenters import when_words
 from alongside.groups.access import why_to_arrange
-from alongside.meetings.recurrence import meeting_zone
 from alongside.staff.choices import AccessTaskStatus
 from alongside.staff.models import AccessTask
 
@@ -55,7 +54,7 @@ def task_row(task: AccessTask) -> AccessTaskRow:
         group_slug=task.group.slug,
         occurrence_id=occurrence.pk if occurrence else None,
         date_text=(
-            date_in_words(occurrence.starts_at, occurrence.meeting.timezone)
+            when_words(occurrence.starts_at, occurrence.meeting.timezone)
             if occurrence
             else "From joining the group"
         ),
@@ -72,12 +71,3 @@ def _label(need: str) -> str:
         return AccessNeed(need).label
     except ValueError:
         return need
-
-
-def date_in_words(moment: datetime, timezone_name: str) -> str:
-    """ "Tuesday 1 December, 7pm" (or "7:30pm"), in the meeting's own timezone."""
-    local = moment.astimezone(meeting_zone(timezone_name))
-    hour = local.hour % 12 or 12
-    minutes = f":{local.minute:02d}" if local.minute else ""
-    suffix = "am" if local.hour < 12 else "pm"
-    return f"{local:%A} {local.day} {local:%B}, {hour}{minutes}{suffix}"

@@ -13,7 +13,6 @@ from alongside.meetings.tests.factories import MeetingFactory, OccurrenceFactory
 from alongside.staff.actions.access_tasks import open_access_task
 from alongside.staff.choices import AccessTaskStatus
 from alongside.staff.models import AccessTask
-from alongside.staff.selectors.access_tasks import date_in_words
 
 pytestmark = pytest.mark.django_db
 
@@ -61,11 +60,16 @@ def test_open_tasks_are_listed_soonest_first_with_reasons(client_for, coordinato
     assert "Hall Circle" in section
 
 
-def test_the_date_is_in_words():
-    moment = datetime(2026, 12, 1, 19, 0, tzinfo=UTC)
-    assert date_in_words(moment, "Europe/London") == "Tuesday 1 December, 7pm"
-    later = moment + timedelta(minutes=30)
-    assert date_in_words(later, "Europe/London") == "Tuesday 1 December, 7:30pm"
+def test_the_date_is_in_words_in_the_meetings_own_timezone(client_for, coordinator, hall_group):
+    summer = datetime(2030, 7, 2, 18, 30, tzinfo=UTC)  # 7:30pm in London
+    meeting = MeetingFactory(
+        group=hall_group, mode=MeetingMode.IN_PERSON, venue=hall_group.venue, join_url=""
+    )
+    occurrence = OccurrenceFactory(meeting=meeting, starts_at=summer)
+    open_access_task(
+        member=UserFactory(), group=hall_group, occurrence=occurrence, needs=["step_free"]
+    )
+    assert "Tuesday 2 July, 7:30pm" in dashboard(client_for(coordinator))
 
 
 def test_arranged_resolves_the_task_with_the_note(client_for, coordinator, hall_group):

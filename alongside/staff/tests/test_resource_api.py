@@ -41,6 +41,7 @@ def test_anyone_lists_published_entries_filtered_by_topic(client, topic):
     about_carers = client.get(URL, {"topic": "carers-test"}).json()
     assert [item["title"] for item in about_carers["items"]] == ["Carers"]
     assert client.get(URL, {"topic": "x" * 5000}).json()["count"] == 0
+    assert client.get(URL, {"topic": "carers-test\x00"}).json()["count"] == 0
 
 
 @pytest.mark.parametrize(
@@ -125,7 +126,8 @@ def test_bad_input_is_a_422_with_the_pages_messages(
 def test_junk_bodies_never_500(client_for, coordinator):
     client = client_for(coordinator)
     resource = entry("Steady")
-    for junk in ["not json", "[]", "null", '{"title": null}', "\x00"]:
+    too_many_topics = json.dumps({"title": "t", "summary": "s", "topics": ["x"] * 70000})
+    for junk in ["not json", "[]", "null", '{"title": null}', "\x00", too_many_topics]:
         for method, path in [("post", URL), ("patch", f"{URL}/{resource.pk}")]:
             response = getattr(client, method)(path, junk, content_type="application/json")
             assert response.status_code in (400, 422), (method, junk)

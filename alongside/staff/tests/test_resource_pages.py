@@ -130,7 +130,9 @@ def test_bad_answers_are_explained_and_nothing_is_saved(staff, changes, field, m
     response = staff.post(reverse("staff:resource_new"), {**PAGE, **changes})
 
     assert response.status_code == 400
-    assert message in " ".join(response.context["form"].errors[field])
+    errors = response.context["form"].errors[field]
+    assert message in " ".join(errors)
+    assert len(errors) == len(set(errors)), "each problem is said once"
     html = response.content.decode()
     assert "There is a problem" in html and f'href="#id_{field}"' in html
     assert not ResourceLink.objects.exists()
