@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -25,7 +24,12 @@ from alongside.common.selectors import audit_entries
 from alongside.matching.selectors import coordinator_alerts
 from alongside.staff.actions.access_tasks import AccessTaskAlreadyResolved, resolve_access_task
 from alongside.staff.choices import AccessTaskStatus
-from alongside.staff.forms import AuditFilterForm, MemberSearchForm, cleaned_or_blank
+from alongside.staff.forms import (
+    AuditFilterForm,
+    MemberSearchForm,
+    ResolveAccessTaskForm,
+    cleaned_or_blank,
+)
 from alongside.staff.permissions import access_access_task_by_id
 from alongside.staff.selectors.access_tasks import open_access_tasks, task_row
 from alongside.staff.selectors.enquiries import inbox_counts
@@ -135,30 +139,6 @@ class AuditLogView(StaffAreaMixin, View):
         verb = cleaned_or_blank(form, "verb")
         page = Paginator(audit_entries(verb=verb), 50).get_page(request.GET.get("page"))
         return render(request, "staff/audit_log.html", {"form": form, "page": page, "verb": verb})
-
-
-class ResolveAccessTaskForm(forms.Form):
-    status = forms.ChoiceField(
-        label="What happened?",
-        choices=[
-            (AccessTaskStatus.DONE, "Arranged"),
-            (AccessTaskStatus.NOT_NEEDED, "No longer needed"),
-        ],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose “Arranged” or “No longer needed”."},
-    )
-    note = forms.CharField(
-        label="Note (optional)",
-        max_length=500,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="For other coordinators: what was arranged, or why it isn't needed.",
-        error_messages={"max_length": "Keep the note to 500 characters or fewer."},
-    )
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
 
 
 RESOLVED_MESSAGES = {
