@@ -16,6 +16,7 @@ from alongside.accounts.choices import (
     availability_label,
 )
 from alongside.accounts.models import Topic
+from alongside.community.text import tidy
 from alongside.finder import validation
 from alongside.finder.answers import DistanceUnit, FinderAnswers, Format, Step
 from alongside.finder.distance import default_unit
@@ -58,21 +59,46 @@ class StepForm(forms.Form):
         return not found
 
 
-def _clean_text(value: str) -> str:
-    return validation.clean_text(value)
-
-
 class TidyTextField(forms.CharField):
-    """Text with invisible control characters (NUL bytes included) dropped, then trimmed."""
+    """Text tidied as all member text is (Unicode normalised, control characters and NUL
+    bytes dropped, trimmed), so its length here is its length when saved to a profile; with
+    `limit`, longer text is refused in the words the API uses."""
+
+    def __init__(self, *, limit: int | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.limit = limit
 
     def to_python(self, value):
-        return _clean_text(super().to_python(value))
+        return tidy(super().to_python(value))
+
+    def validate(self, value):
+        super().validate(value)
+        if self.limit is not None and len(value) > self.limit:
+            raise ValidationError(
+                f"Keep this to {self.limit:,} characters or fewer (it has {len(value):,})."
+            )
+
+
+class ChecklistWidget(forms.CheckboxSelectMultiple):
+    """Checkboxes whose first box has the field's own id (and the box around them none), so
+    the error summary's link to the field puts the focus on it, as GOV.UK's does."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if index == 0 and attrs and attrs.get("id"):
+            option["attrs"]["id"] = attrs["id"]
+        return option
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].pop("id", None)
+        return context
 
 
 class ChecklistField(forms.MultipleChoiceField):
     """Checkboxes of fixed choices; the chosen values come back in the choices' order."""
 
-    widget = forms.CheckboxSelectMultiple
+    widget = ChecklistWidget
 
     default_error_messages = {
         "invalid_choice": "We don't know \u201c%(value)s\u201d. Choose from the list.",
@@ -102,6 +128,7 @@ class TopicsForm(StepForm):
             "sent to us if you choose to contact us."
         ),
         required=False,
+        limit=validation.ABOUT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
@@ -117,15 +144,6 @@ class TopicsForm(StepForm):
 
     def clean_topics(self):
         return tuple(int(pk) for pk in self.cleaned_data["topics"])
-
-    def clean_about(self):
-        text = _clean_text(self.cleaned_data["about"])
-        limit = validation.ABOUT_MAX_LENGTH
-        if len(text) > limit:
-            raise ValidationError(
-                f"Keep this to {limit:,} characters or fewer (it has {len(text):,})."
-            )
-        return text
 
 
 class ConnectForm(StepForm):
@@ -161,19 +179,24 @@ class WhenForm(StepForm):
     )
 
     def days(self) -> list[dict]:
-        """For the page: a fieldset a day, each with its morning, afternoon and evening."""
-        chosen = set(self["availability"].value() or ())
+        """For the page: a fieldset a day, each with its morning, afternoon and evening. The
+        first box has the field's id, for the error summary's link (as ChecklistWidget)."""
+        field = self["availability"]
+        chosen = set(field.value() or ())
+        first = f"{Day.values[0]}_{DayPart.values[0]}"
         return [
             {
                 "value": day.value,
                 "label": day.label,
                 "parts": [
                     {
-                        "value": f"{day.value}_{part.value}",
+                        "value": slot,
+                        "id": field.auto_id if slot == first else f"{field.auto_id}_{slot}",
                         "label": part.label,
-                        "checked": f"{day.value}_{part.value}" in chosen,
+                        "checked": slot in chosen,
                     }
                     for part in DayPart
+                    for slot in [f"{day.value}_{part.value}"]
                 ],
             }
             for day in Day
@@ -233,7 +256,7 @@ class WhereForm(StepForm):
         }
 
     def clean_place(self):
-        text = _clean_text(self.cleaned_data["place"])
+        text = self.cleaned_data["place"]
         if not text:
             return ""
         # The town they already chose, shown back to them as its full name.
@@ -249,7 +272,7 @@ class WhereForm(StepForm):
         cleaned = super().clean()
         unit = cleaned.get("distance_unit") or default_unit()
         cleaned["distance_unit"] = unit
-        travel = _clean_text(cleaned.get("travel_distance") or "")
+        travel = cleaned.get("travel_distance") or ""
         if travel:
             try:
                 cleaned["travel_distance"] = validation.check_travel_distance(travel, unit)
@@ -305,21 +328,13 @@ class AccessForm(StepForm):
     access_needs_other = TidyTextField(
         label="Tell us more about what would help (optional)",
         required=False,
+        limit=validation.ACCESS_OTHER_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     access_flexible = forms.BooleanField(
         label="Also show me places that don't have everything I ticked",
         required=False,
     )
-
-    def clean_access_needs_other(self):
-        text = _clean_text(self.cleaned_data["access_needs_other"])
-        limit = validation.ACCESS_OTHER_MAX_LENGTH
-        if len(text) > limit:
-            raise ValidationError(
-                f"Keep this to {limit:,} characters or fewer (it has {len(text):,})."
-            )
-        return text
 
     def clean(self):
         cleaned = super().clean()

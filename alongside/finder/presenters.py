@@ -104,8 +104,8 @@ def answer_rows(answers: FinderAnswers) -> list[tuple[str, str, str]]:
 
 
 def when_words(starts_at: datetime, timezone_name: str) -> str:
-    """ "Tuesday 1 December, 7pm" or "Tuesday 1 December, 7:30pm", in the meeting's own
-    timezone."""
+    """The date in words, in the meeting's own timezone: "Tuesday 1 December, 7pm" or
+    "Tuesday 1 December, 7:30pm"."""
     try:
         local = starts_at.astimezone(ZoneInfo(timezone_name))
     except (ValueError, ZoneInfoNotFoundError):

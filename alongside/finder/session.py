@@ -18,6 +18,9 @@ def answers_in_session(request) -> FinderAnswers | None:
 
 def keep_answers(request, answers: FinderAnswers) -> None:
     request.session[SESSION_KEY] = answers.to_dict()
+    if not request.user.is_authenticated:
+        # The pages promise someone without an account that closing the browser forgets them.
+        request.session.set_expiry(0)
 
 
 def forget_answers(request) -> None:

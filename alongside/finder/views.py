@@ -164,6 +164,10 @@ class FinderResultsView(View):
 class FinderSaveView(LoginRequiredMixin, View):
     """Save the answers in this session to the member's profile."""
 
+    def get(self, request):
+        # Where logging in from a stale "save" button comes back to: the answers to save.
+        return redirect("finder:results")
+
     def post(self, request):
         answers = answers_in_session(request)
         if answers is None:

@@ -265,7 +265,24 @@ def test_nothing_found_is_never_a_dead_end(page):
     question(page, "Would you like to meet in a group or one to one?")
     tick(page, page.get_by_label("In a group"))
     continue_(page)
+
+    # A group by forum only doesn't fit: the error summary's link leads to the first box,
+    # and Back shows the earlier answer as it was.
     question(page, "How would you like to connect?")
+    tick(page, page.get_by_label("Online forum"))
+    continue_(page)
+    expect(page.get_by_role("alert")).to_contain_text("Groups meet in person, by video or by phone")
+    assert_accessible(page)
+    activate(page, page.get_by_role("alert").get_by_role("link"))
+    expect(page.get_by_label("In person")).to_be_focused()
+    tab_to(page, page.get_by_role("link", name="Back", exact=True), backwards=True)
+    page.keyboard.press("Enter")
+    question(page, "Would you like to meet in a group or one to one?")
+    expect(page.get_by_label("In a group")).to_be_checked()
+    continue_(page)
+
+    question(page, "How would you like to connect?")
+    expect(page.get_by_label("Online forum")).not_to_be_checked()
     tick(page, page.get_by_label("In person"))
     continue_(page)
     question(page, "When are you usually free?")

@@ -47,15 +47,13 @@ def test_answers_in_words_in_one_query(django_assert_num_queries):
         rows = as_dict(answer_rows(answers))
     assert rows["What's on your mind"] == "Bereavement"
     assert rows["In your own words"] == "Since my mum died"
-    assert rows["Group or one to one"] == ("In a group, In an online community (forum and chat)")
+    assert rows["Group or one to one"] == "In a group, In an online community (forum and chat)"
     assert rows["How you'd like to connect"] == "Video call"
     assert rows["When you're free"] == "Tuesday evening, Saturday morning"
     assert rows["Where you are"] == "Cardiff, Wales, United Kingdom"
     assert rows["How far you can travel"] == "Up to 1 mile"
     assert rows["Languages"] == "Welsh (Cymraeg), British Sign Language"
-    assert rows["Anything that makes it hard to take part"] == (
-        "Hearing loop, A seat near the door"
-    )
+    assert rows["Anything that makes it hard to take part"] == "Hearing loop, A seat near the door"
     assert rows["Places without everything I need"].startswith("Yes")
 
 

@@ -16,6 +16,7 @@ from alongside.finder.tests.factories import (
     weekly_group,
 )
 from alongside.groups.choices import GroupKind
+from alongside.safety.models import SafetyAlert
 from alongside.staff.models import ResourceLink
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_catalogue")]
@@ -54,12 +55,15 @@ def test_options_show_their_kind_reasons_distance_and_next_meetings(client):
     page = results_page(client)
 
     assert "<h1>Support that might suit you</h1>" in page
-    assert "Support group" in page
+    # The kind is part of the option's heading, so listing headings says what each one is.
+    heading = page.split("<h3>", 1)[1].split("</h3>", 1)[0]
+    assert '<span class="finder-kind">Support group' in heading
+    assert "Tuesday Grief Circle</a>" in heading
     assert f'href="{reverse("groups:detail", args=[group.slug])}"' in page
     assert "Tuesday Grief Circle" in page
     assert "2 miles away" in page
     assert "Why it might suit you:" in page
-    assert "Tuesday evenings" in page or "tuesday evenings" in page.lower()
+    assert "tuesday evenings" in page.lower()
     assert "bereavement" in page.lower()
     occurrence = group.meetings.first().occurrences.order_by("starts_at").first()
     assert reverse("meetings:occurrence", args=[occurrence.pk]) in page
@@ -124,8 +128,6 @@ def test_worrying_words_bring_the_support_panel_and_are_not_stored(client):
 
     assert "Support for you now" in page
     assert "You don't have to face this alone" in page
-    from alongside.safety.models import SafetyAlert
-
     assert not SafetyAlert.objects.exists()
 
 
@@ -174,6 +176,15 @@ def test_signed_in_member_can_save_and_anonymous_is_offered_an_account(client, m
     page = results_page(client)
     assert "Save these answers to my profile" in page
     assert "Create an account" not in page
+
+
+def test_talk_to_us_offers_to_include_answers_only_when_there_are_some(client):
+    page = results_page(client)
+    assert CONTACT_LINK in page
+    assert "we'll include your answers" not in page
+
+    with_answers(client, in_cardiff(**GROUPS_ONLY))
+    assert "we'll include your answers" in results_page(client)
 
 
 def test_mentoring_and_befriending_are_offered_with_their_waiting_time(client):

@@ -79,6 +79,18 @@ def test_back_links_go_to_the_previous_question(client):
         assert f'class="back-link" href="{step_url(previous)}"' in page
 
 
+def test_without_an_account_the_answers_go_when_the_browser_closes(client):
+    # As the start page says: no account, nothing kept once the browser is closed.
+    client.post(step_url(Step.TOPICS), {"about": "Lost my dad"})
+    assert client.session.get_expire_at_browser_close()
+
+
+def test_a_members_answers_last_as_long_as_their_sign_in(client, member):
+    client.force_login(member)
+    client.post(step_url(Step.TOPICS), {"about": "Lost my dad"})
+    assert not client.session.get_expire_at_browser_close()
+
+
 def test_continue_with_nothing_ticked_means_no_preference(client):
     response = client.post(step_url(Step.CONNECT), {})
     assert response.status_code == 302
@@ -107,6 +119,22 @@ def test_topics_step_refuses_unknown_topics_without_an_error_page(client, bad):
     response = client.post(step_url(Step.TOPICS), {"topics": [bad]})
     assert response.status_code == 400
     assert "There is a problem" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("step", "data", "first_box"),
+    [
+        (Step.CONNECT, {"formats": ["zz"]}, 'value="group" aria-invalid="true" id="id_formats"'),
+        (Step.WHEN, {"availability": ["zz"]}, 'value="mon_morning" id="id_availability"'),
+    ],
+)
+def test_the_error_summary_leads_to_the_first_box_of_the_question(client, step, data, first_box):
+    page = client.post(step_url(step), data).content.decode()
+    field_id = first_box.rsplit('id="', 1)[1].rstrip('"')
+    assert f'<a href="#{field_id}">' in page
+    assert first_box in page
+    assert page.count(f'id="{field_id}"') == 1
+    assert f'<label for="{field_id}">' in page
 
 
 def test_words_over_the_limit_are_refused_and_kept_on_the_page(client):
@@ -149,9 +177,8 @@ def test_each_step_stores_its_answers_and_goes_on(client):
 def test_a_step_shows_the_answers_already_given(client):
     with_answers(client, modes=("phone",), availability=("wed_afternoon",))
     ways = client.get(step_url(Step.WAYS)).content.decode()
-    assert 'value="phone" id="id_modes_2" checked' in ways or (
-        'value="phone"' in ways and "checked" in ways
-    )
+    assert 'value="phone" id="id_modes_2" checked' in ways
+    assert ways.count(" checked") == 1
     when = client.get(step_url(Step.WHEN)).content.decode()
     assert 'value="wed_afternoon" id="id_availability_wed_afternoon" checked' in when
 

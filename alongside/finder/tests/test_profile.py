@@ -1,6 +1,7 @@
 """A signed-in member's profile pre-fills the finder, and they can save their answers to it."""
 
 import pytest
+from django.forms.models import model_to_dict
 from django.urls import reverse
 
 from alongside.accounts import places
@@ -10,6 +11,7 @@ from alongside.common.models import AuditLogEntry
 from alongside.finder.answers import SESSION_KEY, FinderAnswers, Step
 from alongside.finder.profile import answers_from_profile
 from alongside.finder.tests.factories import CARDIFF, in_cardiff
+from alongside.safety.models import SafetyAlert
 
 pytestmark = pytest.mark.django_db
 
@@ -135,6 +137,47 @@ def test_saving_with_no_answers_changes_nothing(client, filled_profile):
     assert filled_profile.languages == ["cy"]
 
 
-def test_saving_is_post_only(client, member):
+def test_saving_after_logging_in_again_leads_back_to_the_answers(client, member):
+    # A save button from before the sign-in ended: log in, then back to the results.
+    response = client.post(reverse("finder:save"))
+    assert response.url == f"{reverse('account_login')}?next={reverse('finder:save')}"
     client.force_login(member)
-    assert client.get(reverse("finder:save")).status_code == 405
+    response = client.get(reverse("finder:save"))
+    assert response.status_code == 302
+    assert response.url == reverse("finder:results")
+    assert not AuditLogEntry.objects.filter(verb="profile.updated").exists()
+
+
+def test_in_your_own_words_stays_in_the_session(client, member, caplog):
+    """Through the questions, the results, saving to the profile: the words they typed are
+    in their session only, never on the profile, in the audit log, an alert or the logs."""
+    words = "Since the funeral I can't face anyone, I want to stop living"
+    client.force_login(member)
+    client.post(step_url(Step.TOPICS), {"about": words})
+    client.post(step_url(Step.ACCESS), {"access_needs": ["quiet_space"]})
+    page = client.get(reverse("finder:results")).content.decode()
+    assert "Support for you now" in page
+    assert "What you wrote in your own words is not saved." in page
+    client.post(reverse("finder:save"))
+
+    assert FinderAnswers.from_dict(client.session[SESSION_KEY]).about == words
+    profile = Profile.objects.get(user=member)
+    assert profile.access_needs == ["quiet_space"]
+    assert not any(words in str(value) for value in model_to_dict(profile).values())
+    assert AuditLogEntry.objects.exists()
+    assert not any(words in str(entry.data) for entry in AuditLogEntry.objects.all())
+    assert not SafetyAlert.objects.exists()
+    assert words not in caplog.text
+
+
+def test_text_that_grows_when_normalised_is_measured_as_it_will_be_saved(client, member):
+    # U+0958 becomes two characters under NFC: 500 of them would be 1,000 on the profile.
+    client.force_login(member)
+    response = client.post(step_url(Step.ACCESS), {"access_needs_other": "\u0958" * 500})
+    assert response.status_code == 400
+    assert "Keep this to 500 characters or fewer (it has 1,000)" in response.content.decode()
+
+    client.post(step_url(Step.ACCESS), {"access_needs_other": "\u0958" * 250})
+    response = client.post(reverse("finder:save"))
+    assert response.status_code == 302
+    assert len(Profile.objects.get(user=member).access_needs_other) == 500
