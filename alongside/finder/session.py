@@ -1,7 +1,9 @@
 """The finder's answers between pages: kept in this browser's session only, never stored
 anywhere else unless the person saves them to their profile or sends them with an enquiry."""
 
+from alongside.accounts.models import Profile
 from alongside.finder.answers import SESSION_KEY, FinderAnswers
+from alongside.finder.profile import answers_from_profile
 
 
 def answers_in_session(request) -> FinderAnswers | None:
@@ -14,6 +16,15 @@ def answers_in_session(request) -> FinderAnswers | None:
         return FinderAnswers.from_dict(data)
     except (TypeError, ValueError):
         return None
+
+
+def current_answers(request) -> FinderAnswers:
+    """The answers so far; before any, a signed-in member's profile; else none."""
+    answers = answers_in_session(request)
+    if answers is not None:
+        return answers
+    profile = Profile.objects.filter(user_id=request.user.pk).first() if request.user.pk else None
+    return answers_from_profile(profile) if profile else FinderAnswers()
 
 
 def keep_answers(request, answers: FinderAnswers) -> None:

@@ -15,9 +15,14 @@ from alongside.finder import validation
 from alongside.finder.answers import STEP_FIELDS, FinderAnswers, Step
 from alongside.finder.forms import STEP_FORMS
 from alongside.finder.presenters import answer_rows, shown_options
-from alongside.finder.profile import answers_from_profile, save_answers_to_profile
+from alongside.finder.profile import save_answers_to_profile
 from alongside.finder.selectors import find_support
-from alongside.finder.session import answers_in_session, forget_answers, keep_answers
+from alongside.finder.session import (
+    answers_in_session,
+    current_answers,
+    forget_answers,
+    keep_answers,
+)
 from alongside.safety.risk import RiskLevel, assess_risk
 from alongside.safety.support import writer_support
 from alongside.safety.views_support import after_writing
@@ -29,15 +34,6 @@ FIELD_STEPS = {
     **{field: step for step, names in STEP_FIELDS.items() for field in names},
     "place": Step.WHERE,
 }
-
-
-def current_answers(request) -> FinderAnswers:
-    """The answers so far; before any, a signed-in member's profile; else none."""
-    answers = answers_in_session(request)
-    if answers is not None:
-        return answers
-    profile = Profile.objects.filter(user_id=request.user.pk).first() if request.user.pk else None
-    return answers_from_profile(profile) if profile else FinderAnswers()
 
 
 def step_url(step: str, *, change: bool = False) -> str:

@@ -7,8 +7,9 @@ from django.shortcuts import redirect, render
 from django.views import View
 
 from alongside.common.request_context import ip_from_meta
+from alongside.finder.answers import FinderAnswers
 from alongside.finder.presenters import answer_rows
-from alongside.finder.session import answers_in_session
+from alongside.finder.session import current_answers
 from alongside.safety.support import support_for_level
 from alongside.staff.actions.enquiries import (
     RESPONSE_TIME,
@@ -49,9 +50,12 @@ class ContactView(View):
     template_name = "staff/contact/new.html"
 
     def finder_answers(self, request, source: str):
+        """What the results page they came from was built on: their answers, or for a
+        member who hasn't changed any, the ones their profile gave."""
         if source != FROM_FINDER:
             return None
-        return answers_in_session(request)
+        answers = current_answers(request)
+        return None if answers == FinderAnswers() else answers
 
     def get(self, request):
         source = FROM_FINDER if request.GET.get("from") == FROM_FINDER else ""

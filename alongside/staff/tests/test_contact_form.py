@@ -331,3 +331,14 @@ def test_someone_without_email_gets_their_reference_on_the_page(client, mailoutb
     assert enquiry.email == "" and enquiry.ok_to_leave_message is False
     assert enquiry.reference in response.content.decode()
     assert mailoutbox == []
+
+
+@pytest.mark.django_db
+def test_a_members_profile_answers_go_along_when_they_changed_none(client_for, member):
+    member.profile.languages = ["cy"]
+    member.profile.save()
+    client = client_for(member)
+    response = client.get(URL + "?from=finder")
+    assert "Welsh (Cymraeg)" in response.content.decode()
+    client.post(URL, valid(source="finder", send_finder_answers="on"))
+    assert Enquiry.objects.get().finder_answers["languages"] == ["cy"]
