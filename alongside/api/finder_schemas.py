@@ -23,7 +23,8 @@ class FinderIn(Schema):
         default_factory=list, description='When they are free: day parts like "tue_evening".'
     )
     place: str = Field("", description='Their town, as typed ("Cardiff", "Newport, Wales").')
-    travel_distance: float | str | None = Field(
+    # int first: a huge whole number gets the finder's own words, not a float overflow.
+    travel_distance: int | float | str | None = Field(
         None, description="How far they can travel: 1 to 200 miles, or 1 to 320 km."
     )
     distance_unit: str | None = Field(

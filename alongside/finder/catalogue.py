@@ -14,7 +14,7 @@ from django.db import connection
 from django.utils import timezone
 
 from alongside.accounts.choices import AVAILABILITY_SLOTS, LANGUAGES, Day, DayPart
-from alongside.accounts.models import Topic
+from alongside.accounts.models import Topic, User
 from alongside.community.models import Space
 from alongside.groups.choices import GroupStatus, MeetingMode, VenueFeature
 from alongside.groups.models import Group, Venue
@@ -24,6 +24,7 @@ from alongside.matching.engine.facts import SupporterFacts
 from alongside.matching.engine.load import load_supporters
 from alongside.matching.models import Match, SupporterProfile, SupportRequest
 from alongside.meetings.models import Meeting, Occurrence, OccurrenceStatus
+from alongside.safety.models import Suspension
 
 MAX_AGE = timedelta(minutes=5)
 HORIZON = timedelta(weeks=8)
@@ -163,6 +164,15 @@ def _scalar(select: str, model, where: str = "") -> str:
     return f"(SELECT {select} FROM {table}{where})"  # noqa: S608 (our own names only)
 
 
+def _active_supporters() -> str:
+    profiles = connection.ops.quote_name(SupporterProfile._meta.db_table)
+    users = connection.ops.quote_name(User._meta.db_table)
+    return (
+        f"(SELECT COUNT(*) FROM {profiles} JOIN {users} "  # noqa: S608 (our own names only)
+        f"ON {users}.id = {profiles}.user_id WHERE {users}.is_active)"
+    )
+
+
 def _version() -> dict[str, tuple]:
     """One query: counts, largest ids and latest changes of everything the snapshot reads,
     by part (a change to matches rebuilds only the supporters, not 10,000 groups)."""
@@ -188,6 +198,11 @@ def _version() -> dict[str, tuple]:
               for f in ("COUNT(*)", "MAX(updated_at)")),
             _scalar("COUNT(*)", SupporterProfile.topics.through),
             _scalar("MAX(id)", SupporterProfile.topics.through),
+            # A supporter suspended or lifted, or whose account is closed, changes nothing
+            # on their profile.
+            _scalar("MAX(id)", Suspension),
+            _scalar("COUNT(*)", Suspension, " WHERE lifted_at IS NULL"),
+            _active_supporters(),
         ],
     }  # fmt: skip
     with connection.cursor() as cursor:

@@ -15,11 +15,16 @@ from alongside.finder.catalogue import (
 )
 from alongside.finder.distance import haversine_km_many
 from alongside.finder.links import url_for
-from alongside.finder.person import Person
-from alongside.finder.ranking import LANGUAGE_BONUS
+from alongside.finder.person import Person, mentions
+from alongside.finder.ranking import LANGUAGE_BONUS, short_summary
 from alongside.finder.results import Option, OptionKind
 from alongside.matching.choices import SupportKind
-from alongside.matching.engine.words import join_words, language_name, supporter_noun
+from alongside.matching.engine.words import (
+    join_words,
+    language_list,
+    supporter_noun,
+    topic_phrase,
+)
 
 MIN_OVERLAP_BLOCKS = 2  # an hour a week together
 LONG_WAIT_DAYS = 8 * 7
@@ -58,7 +63,8 @@ def check_supporters(person: Person, table: Supporters) -> SupporterFits:
         km = haversine_km_many(answers.latitude, answers.longitude,
                                table.latitudes, table.longitudes)  # fmt: skip
         reach = np.minimum(table.max_km, person.travel_km or np.inf)
-        modes[:, 0] &= ~(km > reach)
+        # As matching decides: in person needs the supporter's town and how far they go.
+        modes[:, 0] &= (km <= reach) & np.isfinite(table.max_km)
     way_failed = ~offered.any(axis=1)
     if person.free_half_hours:
         blocks = sorted(person.free_half_hours)
@@ -75,11 +81,12 @@ def check_supporters(person: Person, table: Supporters) -> SupporterFits:
     return SupporterFits(failed=failed, fits=fits, modes=modes)
 
 
-def waiting_text(catalogue: Catalogue, kind: str) -> str:
+def waiting_text(catalogue: Catalogue, kind: str, *, someone_fits: bool) -> str:
+    """The current wait; "No wait" only when a supporter with a free place suits them."""
     waiting = catalogue.waiting.get(kind)
     if waiting is None:
         return ""
-    if waiting.no_wait:
+    if waiting.no_wait and someone_fits:
         return "No wait at the moment."
     if waiting.days is None:
         return ""
@@ -87,19 +94,20 @@ def waiting_text(catalogue: Catalogue, kind: str) -> str:
 
 
 def _blocker(kind: str, person: Person, checked: SupporterFits) -> str:
+    """What stops every supporter fitting: a reason only when it holds for all of them."""
     noun = supporter_noun(kind)
     if len(checked.fits) == 0:
         return f"no {noun} has a free place at the moment"
-    counts = {reason: int(mask.sum()) for reason, mask in checked.failed.items()}
-    main = max(counts, key=lambda reason: counts[reason])
-    if main == LANGUAGE:
-        spoken = join_words([language_name(c) for c in sorted(person.languages)], "or")
+    if checked.failed[LANGUAGE].all():
+        spoken = language_list(person.languages, "or")
         return f"no {noun} with a free place speaks {spoken}"
-    if main == WAY:
+    if checked.failed[WAY].all():
         return f"no {noun} with a free place offers support {words.ways_phrase(person.modes)}"
-    if main == DISTANCE:
+    if checked.failed[DISTANCE].all():
         return f"no {noun} with a free place meets in person near {person.place_short}"
-    return f"no {noun} with a free place is free at the times you chose"
+    if checked.failed[TIME].all():
+        return f"no {noun} with a free place is free at the times you chose"
+    return f"no {noun} with a free place fits everything you told us"
 
 
 def one_to_one_option(kind: str, person: Person, catalogue: Catalogue) -> Option:
@@ -124,12 +132,19 @@ def one_to_one_option(kind: str, person: Person, catalogue: Catalogue) -> Option
         if spoken:
             reasons.append(f"in {join_words([words.language_phrase(c) for c in spoken], 'or')}")
             score += LANGUAGE_BONUS
-        experienced = int((table.topics[checked.fits] & person.topic_columns).any(axis=1).sum())
+        lived = table.topics[checked.fits] & person.topic_columns
+        experienced = int(lived.any(axis=1).sum())
         if experienced:
+            covered = lived.any(axis=0)
+            # Only the topics one of them knows: "2 of them have experience of anxiety or
+            # bereavement" (each of at least one).
+            columns = catalogue.topic_columns
             names = [catalogue.topic_names[t] for t in sorted(person.topic_ids)
-                     if t in catalogue.topic_names]  # fmt: skip
+                     if t in columns and covered[columns[t]]]  # fmt: skip
             they = "1 of them has" if experienced == 1 else f"{experienced} of them have"
-            reasons.append(f"{they} experience of {words.topics_phrase(names[:3])}")
+            joined = join_words([topic_phrase(name) for name in names[:3]],
+                                "and" if experienced == 1 else "or")  # fmt: skip
+            reasons.append(f"{they} experience of {joined}")
             score += 3.0
     else:
         misfits.append(_blocker(kind, person, checked))
@@ -151,7 +166,7 @@ def one_to_one_option(kind: str, person: Person, catalogue: Catalogue) -> Option
         fits=not hard,
         reasons=tuple(reasons),
         misfits=tuple(misfits),
-        waiting_text=waiting_text(catalogue, kind),
+        waiting_text=waiting_text(catalogue, kind, someone_fits=not hard),
     )
 
 
@@ -180,7 +195,7 @@ def space_option(space: SpaceRow, person: Person, catalogue: Catalogue) -> Optio
         misfits.append("isn't about the topics you chose")
         score -= 1.0
     text = f"{space.name} {space.description}".lower()
-    matched = [k for k in person.keywords if k in text]
+    matched = mentions(text, person.keywords)
     if matched:
         reasons.append(f"mentions {join_words([f'“{k}”' for k in matched[:3]])}")
         score += 1.5 * min(len(matched), 3)
@@ -189,7 +204,7 @@ def space_option(space: SpaceRow, person: Person, catalogue: Catalogue) -> Optio
         object_id=space.id,
         title=space.name,
         url=url_for("community:space", space.slug),
-        summary=" ".join(space.description.split())[:200],
+        summary=short_summary(space.description),
         score=score,
         fits=not hard,
         reasons=tuple(reasons),

@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -104,6 +105,30 @@ def stem(word: str) -> str:
         if word.endswith(ending) and len(word) >= shortest:
             return word[: -len(ending)]
     return word
+
+
+@lru_cache(maxsize=4096)
+def keyword_pattern(keyword: str) -> re.Pattern:
+    """The keyword and the endings `stem` takes off, up to the end of a word: "walk" finds
+    "walking", not "walkway"; "hear" finds "hearing", not "heart". Starts with the word
+    itself (fast to search for): see `mentioned_at` for the start of the word."""
+    return re.compile(rf"{re.escape(keyword)}(?:s|es|ed|ing|er|ers)?\b")
+
+
+def mentioned_at(text: str, keyword: str) -> list[int]:
+    """Where `text` has `keyword` as a word of its own (not inside "unwalked")."""
+    return [match.start() for match in keyword_pattern(keyword).finditer(text)
+            if match.start() == 0 or not text[match.start() - 1].isalnum()]  # fmt: skip
+
+
+def mentions(text: str, keywords: tuple[str, ...]) -> list[str]:
+    """The words of `text` that its keywords found, as written there ("carers")."""
+    found = []
+    for keyword in keywords:
+        at = mentioned_at(text, keyword)
+        if at:
+            found.append(keyword_pattern(keyword).match(text, at[0]).group())
+    return list(dict.fromkeys(found))
 
 
 def keywords(text: str, *, limit: int = 6) -> tuple[str, ...]:

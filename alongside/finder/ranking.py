@@ -3,16 +3,15 @@ few and the nearest misses explained in words. What doesn't fit is either hard (
 isn't one they could use: no shared way to meet, language, too far, a venue without what
 they need) or soft (shown lower: the times, the topics, nothing planned yet)."""
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from alongside.finder import words
-from alongside.finder.catalogue import LANGUAGE_CODES, Catalogue
+from alongside.finder.catalogue import HORIZON, LANGUAGE_CODES, Catalogue
 from alongside.finder.distance import amount_text, distance_text, haversine_km_many
 from alongside.finder.links import url_for
-from alongside.finder.person import Person
+from alongside.finder.person import Person, mentioned_at, mentions
 from alongside.finder.results import NextMeeting, Option, OptionKind
 from alongside.groups.choices import MeetingMode
 from alongside.matching.engine.words import join_words, language_name
@@ -132,15 +131,13 @@ KEYWORDS_HELD = 500
 
 
 def keyword_mask(keyword: str, groups) -> np.ndarray:
-    """Which groups' name or purpose contains `keyword` (one pass over all the text, then
+    """Which groups' name or purpose mentions `keyword` (one pass over all the text, then
     held with the snapshot: people often use the same words)."""
     held = groups.keyword_masks.get(keyword)
     if held is not None:
         return held
     found = np.zeros(len(groups), dtype=bool)
-    # A match runs on to the end of its line, so each group is found at most once.
-    pattern = re.escape(keyword) + "[^\\n]*"
-    positions = [match.start() for match in re.finditer(pattern, groups.text_blob)]
+    positions = mentioned_at(groups.text_blob, keyword)
     if positions:
         found[np.searchsorted(groups.text_starts, positions, side="right") - 1] = True
     if len(groups.keyword_masks) < KEYWORDS_HELD:
@@ -161,7 +158,7 @@ def best(indexes: np.ndarray, scores: GroupScores, limit: int) -> list[int]:
     return [int(indexes[i]) for i in chosen]
 
 
-def _summary(text: str) -> str:
+def short_summary(text: str) -> str:
     text = " ".join(text.split())
     if len(text) <= SUMMARY_LENGTH:
         return text
@@ -186,7 +183,7 @@ def explain_group(i: int, person: Person, catalogue: Catalogue, s: GroupScores) 
         else:
             reasons.append(words.meets_phrase(slots))
     else:
-        misfits.append("no meetings are planned yet")
+        misfits.append(f"no meetings are planned in the next {HORIZON.days // 7} weeks")
     distance = s.distance_km[i]
     known = not np.isnan(distance)
     if s.in_person[i]:
@@ -204,9 +201,10 @@ def explain_group(i: int, person: Person, catalogue: Catalogue, s: GroupScores) 
     elif s.remote[i]:
         remote = "by phone" if mode == MeetingMode.PHONE else "by video"
         reasons.append(remote)
-        if mode == MeetingMode.HYBRID and person.accepts("in_person") and known:
-            if s.hard[DISTANCE][i] or distance > (person.travel_km or np.inf):
-                reasons.append(f"its venue is {_distance_phrase(distance, person)}")
+        # Why not in person, for someone who'd go: it is too far, or lacks what they need.
+        if mode == MeetingMode.HYBRID and person.accepts("in_person"):
+            if known and distance > (person.travel_km or np.inf):
+                misfits.append(f"its venue is {_distance_phrase(distance, person)}")
             elif s.missing[i]:
                 lacking = [words.WITH_FEATURE[need] for need, column
                            in zip(person.needs, person.need_columns, strict=True)
@@ -221,7 +219,7 @@ def explain_group(i: int, person: Person, catalogue: Catalogue, s: GroupScores) 
         spoken = [c for c in LANGUAGE_CODES if c in person.non_english
                   and groups.languages[i, LANGUAGE_CODES.index(c)]]  # fmt: skip
         reasons.append(f"meets in {join_words([words.language_phrase(c) for c in spoken])}")
-    matched = [k for k in person.keywords if k in groups.search_text[i]]
+    matched = mentions(groups.search_text[i], person.keywords)
     if matched:
         reasons.append(f"mentions {join_words([f'“{k}”' for k in matched[:3]])}")
     misfits = _hard_misfits(i, person, catalogue, s) + misfits
@@ -230,7 +228,7 @@ def explain_group(i: int, person: Person, catalogue: Catalogue, s: GroupScores) 
         object_id=int(groups.ids[i]),
         title=groups.names[i],
         url=url_for("groups:detail", groups.slugs[i]),
-        summary=_summary(groups.purposes[i]),
+        summary=short_summary(groups.purposes[i]),
         score=float(s.score[i]),
         fits=bool(s.fits[i]),
         reasons=tuple(reasons),

@@ -21,7 +21,7 @@ from alongside.finder.ranking import (
 )
 from alongside.finder.results import FinderResult, Option
 from alongside.matching.choices import SupportKind
-from alongside.matching.engine.words import join_words, language_name
+from alongside.matching.engine.words import join_words, language_list
 
 NEAREST = 3
 
@@ -68,31 +68,53 @@ def _sentence(text: str) -> str:
 
 
 def _group_blocker(person: Person, catalogue: Catalogue, s: GroupScores) -> str:
+    """The main reason no group fits, said only when it is true of every group."""
     if len(catalogue.groups) == 0:
         return "No groups are running at the moment."
     alone = {c: int((s.hard[c] & (s.hard_count == 1)).sum()) for c in HARD}
     total = {c: int(s.hard[c].sum()) for c in HARD}
-    main = max(HARD, key=lambda c: (alone[c], total[c]))
-    if main in (DISTANCE, ACCESS) and person.answers.has_place:
-        unit = person.answers.distance_unit
-        needs = ""
-        if person.needs and not person.answers.access_flexible:
-            needs = " with " + join_words([words.WITH_FEATURE[n] for n in person.needs])
-        within = amount_text(person.travel_km, unit)
-        text = f"No group meets within {within} of {person.place_short}{needs}."
-        could_go = ~s.hard[WAY] & ~s.hard[LANGUAGE] & ~np.isnan(s.distance_km)
-        if not person.answers.access_flexible:
-            could_go &= ~s.missing
-        if could_go.any():
-            nearest = float(s.distance_km[could_go].min())
-            text += f" The nearest is {distance_text(nearest, unit)}."
-        return text
-    if main == LANGUAGE and person.languages:
-        spoken = join_words([language_name(c) for c in sorted(person.languages)], "or")
-        return f"No group meets in {spoken}."
-    if main == WAY and person.modes:
-        return f"No group meets {words.ways_phrase(person.modes)}."
+    for main in sorted(HARD, key=lambda c: (alone[c], total[c]), reverse=True):
+        if not total[main]:
+            continue
+        if main in (DISTANCE, ACCESS) and person.answers.has_place:
+            text = _distance_blocker(person, s)
+        elif main == ACCESS and s.hard[ACCESS].all():
+            needs = join_words([words.WITH_FEATURE[n] for n in person.needs])
+            text = f"No group meets at a venue with {needs}."
+        elif main == LANGUAGE and person.languages and s.hard[LANGUAGE].all():
+            spoken = language_list(person.languages, "or")
+            text = f"No group meets in {spoken}."
+        elif main == WAY and person.modes and s.hard[WAY].all():
+            text = f"No group meets {words.ways_phrase(person.modes)}."
+        else:
+            text = ""
+        if text:
+            return text
     return "No group fits everything you told us."
+
+
+def _distance_blocker(person: Person, s: GroupScores) -> str:
+    """ "No group meets within 5 miles of Tenby with step-free access.", unless one does."""
+    answers = person.answers
+    unit = answers.distance_unit
+    strict = bool(person.needs) and not answers.access_flexible
+    usable = ~s.hard[WAY] & ~np.isnan(s.distance_km)
+    if strict:
+        usable &= ~s.missing
+    within = usable & (s.distance_km <= person.travel_km)
+    if (within & ~s.hard[LANGUAGE]).any():
+        return ""
+    spoken = ""
+    if within.any():  # near enough, but not in their language
+        spoken = " in " + language_list(person.languages, "or")
+    needs = " with " + join_words([words.WITH_FEATURE[n] for n in person.needs]) if strict else ""
+    within_text = amount_text(person.travel_km, unit)
+    text = f"No group{spoken} meets within {within_text} of {person.place_short}{needs}."
+    could_go = usable & ~s.hard[LANGUAGE]
+    if could_go.any():
+        nearest = float(s.distance_km[could_go].min())
+        text += f" The nearest is {distance_text(nearest, unit)}."
+    return text
 
 
 def nothing_found_reason(

@@ -10,6 +10,8 @@ from alongside.accounts import places
 from alongside.accounts.choices import AVAILABILITY_SLOTS, LANGUAGES, AccessNeed, ContactMode
 from alongside.accounts.models import Topic
 from alongside.finder.answers import DistanceUnit, FinderAnswers, Format
+from alongside.finder.distance import KM_PER_MILE
+from alongside.matching.engine.words import join_words
 
 MAX_TRAVEL = {DistanceUnit.MILES: 200, DistanceUnit.KILOMETRES: 320}
 ABOUT_MAX_LENGTH = 1000
@@ -40,10 +42,12 @@ def _quote(text: str) -> str:
     return f"\u201c{text}\u201d"
 
 
-def _list_of_words(labels: list[str]) -> str:
-    if len(labels) <= 1:
-        return "".join(labels)
-    return ", ".join(labels[:-1]) + " or " + labels[-1]
+def _one_of(labels: list[str]) -> str:
+    """ "Cardiff or Cardigan"; labels with commas of their own are kept apart by semicolons
+    ("London, England; Longton, England; or Loddon, England")."""
+    if len(labels) <= 1 or not any("," in label for label in labels):
+        return join_words(labels, "or")
+    return "; ".join(labels[:-1]) + "; or " + labels[-1]
 
 
 def parse_place(text: str) -> places.Place:
@@ -69,7 +73,7 @@ def parse_place(text: str) -> places.Place:
         ]
         message = f"We couldn't find a town called {_quote(typed)}."
         if suggestions:
-            message += f" Did you mean {_list_of_words(suggestions)}?"
+            message += f" Did you mean {_one_of(suggestions)}?"
         else:
             message += " Check the spelling, or try the nearest larger town."
         raise ValueError(message) from error
@@ -83,21 +87,33 @@ def travel_message(unit: str) -> str:
     )
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d*)?\b")
+MI, KM = DistanceUnit.MILES, DistanceUnit.KILOMETRES
+_UNIT_WORDS = (("miles", MI), ("mile", MI), ("kilometres", KM), ("km", KM))
+
+
 def check_travel_distance(value, unit: str) -> float:
     """How far they can travel, in `unit`: a number from 1 to 200 miles (320 km)."""
     if unit not in MAX_TRAVEL:
         raise ValueError("Choose miles or kilometres.")
     if isinstance(value, bool):
         raise ValueError(travel_message(unit))
+    typed_unit = unit
     if isinstance(value, str):
-        text = clean_text(value).lower().replace(",", "")
-        for word in ("miles", "mile", "kilometres", "km"):
-            text = text.removesuffix(word).strip()
+        text = clean_text(value).lower()
+        # "1,000" is a thousand; "1,5" is one and a half.
+        text = text.replace(",", "" if _THOUSANDS.match(text) else ".")
+        for word, word_unit in _UNIT_WORDS:
+            if text.endswith(word):
+                text, typed_unit = text.removesuffix(word).strip(), word_unit
+                break
         value = text
     try:
         number = float(value)
     except (TypeError, ValueError, OverflowError):
         raise ValueError(travel_message(unit)) from None
+    if typed_unit != unit:  # "10 km" typed with miles chosen
+        number = number / KM_PER_MILE if unit == DistanceUnit.MILES else number * KM_PER_MILE
     if not math.isfinite(number) or not 1 <= number <= MAX_TRAVEL[unit]:
         raise ValueError(travel_message(unit))
     return number
@@ -115,6 +131,10 @@ ONE_TO_ONE_NOT_IN_FORUM = (
 GROUPS_NOT_BY_TEXT = (
     "Groups meet in person, by video or by phone. Choose one of those ways too, or go back "
     "and choose one to one support or an online community."
+)
+GROUPS_AND_ONE_TO_ONE_NOT_IN_FORUM = (
+    "Groups, mentoring and befriending don't happen in a forum. Choose another way to "
+    "connect too, or go back and choose an online community."
 )
 ONLINE_NEEDS_TEXT = (
     "Online communities are a forum and text chat. Choose one of those ways too, or go back "
@@ -137,6 +157,8 @@ def contradictions(answers: FinderAnswers) -> dict[str, str]:
             found["modes"] = GROUPS_NOT_BY_TEXT
         elif formats == {Format.ONLINE} and not modes & {ContactMode.FORUM, ContactMode.TEXT_CHAT}:
             found["modes"] = ONLINE_NEEDS_TEXT
+        elif formats == {Format.GROUP, Format.ONE_TO_ONE} and modes == {ContactMode.FORUM}:
+            found["modes"] = GROUPS_AND_ONE_TO_ONE_NOT_IN_FORUM
     return found
 
 

@@ -136,3 +136,12 @@ def test_other_content_types_and_methods_are_answered_in_json():
         response = getattr(client, method)(URL, data="<x/>", content_type=content_type)
         assert response.status_code in {200, 400, 415, 422}
         assert response["Content-Type"].startswith("application/json")
+
+
+def test_a_huge_whole_number_of_miles_gets_the_finders_own_words():
+    response = post(Client(), '{"travel_distance": ' + "9" * 400 + "}")
+
+    assert response.status_code == 422
+    assert response.json()["errors"] == {
+        "travel_distance": ["Enter how far you can travel as a number of miles from 1 to 200."]
+    }

@@ -90,6 +90,24 @@ def test_day_parts_are_worked_out_in_the_meetings_own_timezone():
     assert [i for i, on in enumerate(row) if on] == [1 * 3 + 2]  # Tuesday evening
 
 
+def test_a_meeting_abroad_is_placed_by_its_own_clock_not_utc():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from alongside.meetings.tests.factories import MeetingFactory, OccurrenceFactory
+
+    group = weekly_group(name="New York evening", weeks=0)
+    new_york = ZoneInfo("America/New_York")
+    start = datetime.now(new_york).replace(hour=19, minute=0, second=0, microsecond=0)
+    while start.weekday() != 1 or start < datetime.now(new_york) + timedelta(days=1):
+        start += timedelta(days=1)
+    meeting = MeetingFactory(group=group, timezone="America/New_York", first_start=start)
+    OccurrenceFactory(meeting=meeting, starts_at=start)  # Wednesday after midnight in UTC
+
+    [row] = catalogue.get_catalogue().groups.slots
+    assert [i for i, on in enumerate(row) if on] == [1 * 3 + 2]  # Tuesday evening
+
+
 def test_a_change_to_supporters_rebuilds_only_their_part():
     weekly_group(name="Circle")
     supporter = SupporterProfileFactory()
@@ -103,3 +121,17 @@ def test_a_change_to_supporters_rebuilds_only_their_part():
     assert second.groups is first.groups
     assert len(second.supporters["befriending"]) == 0
     assert len(first.supporters["befriending"]) == 1
+
+
+def test_a_supporter_suspended_or_closed_is_taken_out_at_once():
+    from alongside.safety.models import Suspension
+
+    suspended, closed = SupporterProfileFactory.create_batch(2)
+    assert len(catalogue.get_catalogue().supporters["befriending"]) == 2
+
+    Suspension.objects.create(member=suspended.user, reason="Held for review.")
+    assert len(catalogue.get_catalogue().supporters["befriending"]) == 1
+
+    closed.user.is_active = False
+    closed.user.save()
+    assert len(catalogue.get_catalogue().supporters["befriending"]) == 0

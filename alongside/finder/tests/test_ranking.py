@@ -178,7 +178,7 @@ def test_free_text_keywords_lift_a_group_and_are_named():
                                      **GROUPS_ONLY))  # fmt: skip
 
     assert result.options[0].title == "Walk and talk"
-    assert "mentions “carer” and “walk”" in result.options[0].reasons
+    assert "mentions “carers” and “walk”" in result.options[0].reasons
 
 
 def test_a_group_with_no_meetings_planned_says_so():
@@ -188,7 +188,7 @@ def test_a_group_with_no_meetings_planned_says_so():
 
     result = find_support(in_cardiff(**GROUPS_ONLY))
 
-    assert result.options[0].misfits == ("no meetings are planned yet",)
+    assert result.options[0].misfits == ("no meetings are planned in the next 8 weeks",)
 
 
 def test_distances_are_shown_in_kilometres_when_asked():
@@ -234,3 +234,66 @@ def test_the_default_travel_distance_is_not_put_in_their_mouth():
     [near] = find_support(in_cardiff(travel_distance=None, **GROUPS_ONLY)).nearest
 
     assert near.misfits == ("is 40 miles away",)
+
+
+def test_nothing_found_never_says_no_group_is_near_when_one_is():
+    weekly_group(name="Near but English", venue=venue_miles_away(1), languages=["en"])
+    weekly_group(name="Far Welsh", venue=venue_miles_away(30), languages=["cy"])
+
+    result = find_support(in_cardiff(languages=("cy",), **GROUPS_ONLY))
+
+    assert result.options == ()
+    assert result.nothing_found_reason == (
+        "No group in Welsh meets within 5 miles of Cardiff. The nearest is 30 miles away."
+    )
+
+
+def test_a_hybrid_venue_too_far_is_a_misfit_not_a_reason():
+    weekly_group(name="Both ways", venue=venue_miles_away(14), mode=MeetingMode.HYBRID)
+
+    [option] = find_support(in_cardiff(**GROUPS_ONLY)).options
+
+    assert option.reasons == ("meets on Tuesday evenings", "by video")
+    assert option.misfits == ("its venue is 14 miles away",)
+
+
+def test_a_hybrid_venue_without_their_need_says_so_even_without_a_town():
+    from alongside.finder.answers import FinderAnswers
+
+    weekly_group(name="Both ways", venue=venue_miles_away(1), mode=MeetingMode.HYBRID)
+
+    [option] = find_support(FinderAnswers(access_needs=("step_free",), **GROUPS_ONLY)).options
+
+    assert "by video" in option.reasons
+    assert option.misfits == ("its venue doesn't have step-free access",)
+
+
+def test_every_need_a_venue_can_meet_has_its_words():
+    from alongside.finder import words
+    from alongside.groups.access import NEED_FEATURES
+
+    for table in (words.HAS_FEATURE, words.LACKS_FEATURE, words.WITH_FEATURE):
+        assert set(NEED_FEATURES) <= set(table)
+
+
+def test_without_a_town_a_missing_feature_is_still_named_as_the_blocker():
+    from alongside.finder.answers import FinderAnswers
+
+    weekly_group(name="Up the stairs", venue=venue_miles_away(1, features=["hearing_loop"]))
+
+    result = find_support(FinderAnswers(access_needs=("step_free",), **GROUPS_ONLY))
+
+    assert result.options == ()
+    assert result.nothing_found_reason == "No group meets at a venue with step-free access."
+
+
+def test_a_keyword_is_found_as_a_word_not_inside_another():
+    weekly_group(name="Heart health", purpose="For people after a heart attack.")
+    weekly_group(name="Hearing loss circle", purpose="Living with hearing loss.")
+
+    result = find_support(in_cardiff(about="My hearing is going", **GROUPS_ONLY))
+
+    by_title = {option.title: option for option in result.options}
+    assert "mentions “hearing”" in by_title["Hearing loss circle"].reasons
+    assert not any("mentions" in reason for reason in by_title["Heart health"].reasons)
+    assert result.options[0].title == "Hearing loss circle"

@@ -136,3 +136,49 @@ def test_declined_proposals_do_not_count_as_the_end_of_a_wait():
     [mentoring] = by_kind(result.options, OptionKind.MENTORING)
     assert mentoring.waiting_text == "The wait is about 10 weeks at the moment."
     assert "the wait is about 10 weeks at the moment" in mentoring.misfits
+
+
+def test_supporters_experience_names_only_the_topics_they_have():
+    anxiety = TopicFactory(name="Anxiety", slug="anxiety")
+    grief = TopicFactory(name="Bereavement", slug="bereavement")
+    SupporterProfileFactory(kinds=[SupportKind.MENTORING], topics=[anxiety])
+
+    result = find_support(in_cardiff(formats=("one_to_one",), topics=(anxiety.pk, grief.pk)))
+
+    [mentoring] = by_kind(result.options, OptionKind.MENTORING)
+    assert "1 of them has experience of anxiety" in mentoring.reasons
+    assert not any("bereavement" in reason for reason in mentoring.reasons)
+
+
+def test_a_blocker_is_named_only_when_it_stops_every_supporter():
+    # One speaks Welsh but only by phone; the others speak English by video.
+    SupporterProfileFactory(kinds=[SupportKind.MENTORING], languages=["cy"], modes=["phone"])
+    SupporterProfileFactory.create_batch(2, kinds=[SupportKind.MENTORING], modes=["video"])
+
+    result = find_support(in_cardiff(formats=("one_to_one",), languages=("cy",), modes=("video",)))
+
+    [mentoring] = by_kind(result.nearest, OptionKind.MENTORING)
+    assert mentoring.misfits == ("no mentor with a free place fits everything you told us",)
+    assert "speaks Welsh" not in result.nothing_found_reason
+
+
+def test_no_wait_is_not_promised_when_no_supporter_suits_them():
+    SupporterProfileFactory(kinds=[SupportKind.BEFRIENDING], languages=["en"])
+
+    result = find_support(in_cardiff(formats=("one_to_one",), languages=("cy",)))
+
+    [befriending] = by_kind(result.nearest, OptionKind.BEFRIENDING)
+    assert befriending.waiting_text == ""
+
+
+def test_in_person_is_offered_only_by_supporters_whose_town_and_reach_are_known():
+    SupporterProfileFactory(kinds=[SupportKind.BEFRIENDING], modes=["in_person"],
+                            place_latitude=None, place_longitude=None)  # fmt: skip
+    SupporterProfileFactory(kinds=[SupportKind.BEFRIENDING], modes=["in_person"],
+                            max_distance_km=None)  # fmt: skip
+
+    result = find_support(in_cardiff(formats=("one_to_one",), modes=("in_person",)))
+
+    assert by_kind(result.options, OptionKind.BEFRIENDING) == []
+    [befriending] = by_kind(result.nearest, OptionKind.BEFRIENDING)
+    assert befriending.misfits == ("no befriender with a free place meets in person near Cardiff",)

@@ -11,6 +11,7 @@ from alongside.finder.answers import FinderAnswers, Format
 from alongside.finder.catalogue import forget_catalogue
 from alongside.finder.selectors import find_support
 from alongside.finder.tests.factories import venue_miles_away, weekly_group
+from alongside.finder.words import HAS_FEATURE
 from alongside.groups.choices import MeetingMode
 from alongside.matching.tests.factories import SupporterProfileFactory
 
@@ -57,3 +58,12 @@ def test_any_answers_get_a_sensible_result(offer, answers):
     assert bool(result.nothing_found_reason) == (not result.options)
     scores = [option.score for option in result.options]
     assert scores == sorted(scores, reverse=True)
+    # Access needs are hard filters for going in person unless they said otherwise.
+    needs = [need for need in answers.access_needs if need in HAS_FEATURE]
+    for option in result.options:
+        in_person = option.distance_text in option.reasons or any(
+            reason.startswith("meets in person") for reason in option.reasons
+        )
+        if in_person and not answers.access_flexible:
+            assert all(HAS_FEATURE[need] in option.reasons for need in needs), option
+            assert not any(misfit.startswith("the venue") for misfit in option.misfits)

@@ -27,6 +27,7 @@ def test_an_unknown_town_suggests_close_spellings():
     assert message.startswith("We couldn't find a town called \u201cCardif\u201d. Did you mean ")
     assert "Cardiff, Wales" in message
     assert "Cardigan, Wales" in message
+    assert "Wales; " in message  # places with commas of their own are kept apart
     assert message.endswith("?")
 
 
@@ -85,7 +86,8 @@ def test_in_person_only_with_no_town_is_a_contradiction():
 
 @pytest.mark.parametrize(("formats", "modes"),
                          [(("one_to_one",), ("forum",)), (("group",), ("forum", "text_chat")),
-                          (("online",), ("phone",))])  # fmt: skip
+                          (("online",), ("phone",)),
+                          (("group", "one_to_one"), ("forum",))])  # fmt: skip
 def test_ways_that_no_chosen_form_offers_are_contradictions(formats, modes):
     found = contradictions(FinderAnswers(formats=formats, modes=modes))
     assert list(found) == ["modes"]
@@ -155,3 +157,11 @@ def test_contradictions_in_api_input_are_errors():
     with pytest.raises(FinderInputError) as error:
         answers_from_input({"modes": ["in_person"]})
     assert error.value.errors == {"place": [IN_PERSON_NEEDS_PLACE]}
+
+
+@pytest.mark.parametrize(
+    ("typed", "unit", "expected"),
+    [("1,5", "mi", 1.5), ("12,5 km", "km", 12.5), ("10 km", "mi", 6.2), ("5 miles", "km", 8.0)],
+)
+def test_a_decimal_comma_and_a_typed_unit_are_read_as_meant(typed, unit, expected):
+    assert check_travel_distance(typed, unit) == pytest.approx(expected, abs=0.05)
