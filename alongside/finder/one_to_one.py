@@ -141,7 +141,13 @@ def one_to_one_option(kind: str, person: Person, catalogue: Catalogue) -> Option
             columns = catalogue.topic_columns
             names = [catalogue.topic_names[t] for t in sorted(person.topic_ids)
                      if t in columns and covered[columns[t]]]  # fmt: skip
-            they = "1 of them has" if experienced == 1 else f"{experienced} of them have"
+            fitting = int(checked.fits.sum())
+            if fitting == 1:
+                they = "they have"
+            elif experienced == fitting:
+                they = "all of them have"
+            else:
+                they = "1 of them has" if experienced == 1 else f"{experienced} of them have"
             joined = join_words([topic_phrase(name) for name in names[:3]],
                                 "and" if experienced == 1 else "or")  # fmt: skip
             reasons.append(f"{they} experience of {joined}")

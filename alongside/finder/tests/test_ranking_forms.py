@@ -146,8 +146,20 @@ def test_supporters_experience_names_only_the_topics_they_have():
     result = find_support(in_cardiff(formats=("one_to_one",), topics=(anxiety.pk, grief.pk)))
 
     [mentoring] = by_kind(result.options, OptionKind.MENTORING)
-    assert "1 of them has experience of anxiety" in mentoring.reasons
+    assert "they have experience of anxiety" in mentoring.reasons
     assert not any("bereavement" in reason for reason in mentoring.reasons)
+
+
+def test_supporters_experience_says_how_many_of_them_have_it():
+    anxiety = TopicFactory(name="Anxiety", slug="anxiety")
+    SupporterProfileFactory(kinds=[SupportKind.MENTORING], topics=[anxiety])
+    SupporterProfileFactory(kinds=[SupportKind.MENTORING], topics=[])
+
+    result = find_support(in_cardiff(formats=("one_to_one",), topics=(anxiety.pk,)))
+
+    [mentoring] = by_kind(result.options, OptionKind.MENTORING)
+    assert "2 trained mentors could support you" in mentoring.reasons
+    assert "1 of them has experience of anxiety" in mentoring.reasons
 
 
 def test_a_blocker_is_named_only_when_it_stops_every_supporter():
