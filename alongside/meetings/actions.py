@@ -179,6 +179,9 @@ def move_occurrence(
     occurrence.starts_at = starts_at
     occurrence.ends_at = ends_at
     occurrence.save(update_fields=["starts_at", "ends_at"])
+    # A date moving changes its meeting: what shows a meeting's dates from a snapshot (the
+    # finder) knows it from the meeting's updated_at.
+    Meeting.objects.filter(pk=occurrence.meeting_id).update(updated_at=timezone.now())
     if starts_at != previous_start:
         for rsvp in _people_expecting_it(occurrence):
             email_moved(occurrence=occurrence, user=rsvp.user, previous_start=previous_start)

@@ -15,6 +15,8 @@ from alongside.finder.tests.factories import (
 )
 from alongside.groups.choices import GroupStatus
 from alongside.matching.tests.factories import SupporterProfileFactory
+from alongside.meetings import actions as meetings_actions
+from alongside.meetings.models import Occurrence
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_catalogue")]
 
@@ -46,6 +48,24 @@ def test_the_catalogue_is_rebuilt_when_a_venue_changes():
     venue.features = ["step_free"]
     venue.save()
     assert titles(find_support(needs)) == ["Hall"]
+
+
+def test_the_catalogue_is_rebuilt_when_one_date_moves(coordinator):
+    group = weekly_group(name="Evening circle", day="tue", hour=19, weeks=1)
+    evenings = in_cardiff(availability=("tue_evening",))
+    assert find_support(evenings).options[0].misfits == ()
+
+    date = Occurrence.objects.get(meeting__group=group)
+    meetings_actions.move_occurrence(
+        occurrence=date,
+        actor=coordinator,
+        starts_at=date.starts_at - timedelta(hours=9),
+        ends_at=date.ends_at - timedelta(hours=9),
+    )
+
+    [moved] = find_support(evenings).options or find_support(evenings).nearest
+    assert moved.next_meetings[0].starts_at == date.starts_at - timedelta(hours=9)
+    assert moved.misfits == ("meets in the daytime",)
 
 
 def test_the_catalogue_is_rebuilt_when_time_moves_on():
