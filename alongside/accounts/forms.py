@@ -1,7 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.urls import reverse
 
 from alongside.accounts import actions, places, selectors
 from alongside.accounts.choices import (
@@ -16,6 +15,7 @@ from alongside.accounts.models import Profile, Topic
 from alongside.accounts.privacy import PRIVATE_FIELDS, PROFILE_FIELDS
 from alongside.accounts.roles import Role
 from alongside.accounts.validators import clean_display_name_text
+from alongside.accounts.widgets import PlaceInput
 
 
 class DisplayNameField(forms.CharField):
@@ -79,7 +79,11 @@ SHARE_INVALID = "Choose one of the answers."
 class ProfileForm(forms.ModelForm):
     display_name = DisplayNameField(label="Display name")
     place = forms.CharField(
-        label="Home town or city", required=False, max_length=200, help_text=PLACE_HELP
+        label="Home town or city",
+        required=False,
+        max_length=200,
+        help_text=PLACE_HELP,
+        widget=PlaceInput(),
     )
     languages = forms.MultipleChoiceField(
         label="Languages you can use",
@@ -151,15 +155,6 @@ class ProfileForm(forms.ModelForm):
         self.fields["topics"].queryset = Topic.objects.filter(Q(is_active=True) | Q(pk__in=held))
         self.fields["place"].initial = self.instance.place_name
         self.initial["access_needs_shared"] = SHARE_ANSWERS[self.instance.access_needs_shared]
-        self.fields["place"].widget.attrs.update(
-            {
-                "list": "place-suggestions",
-                "autocomplete": "off",
-                "hx-get": reverse("accounts:place_suggestions"),
-                "hx-trigger": "input changed delay:250ms",
-                "hx-target": "#place-suggestions",
-            }
-        )
         for field in PRIVATE_FIELDS:
             self.fields[f"visibility_{field}"] = forms.ChoiceField(
                 label=VISIBILITY_LABELS[field],

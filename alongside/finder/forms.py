@@ -4,7 +4,6 @@ Every answer is optional: nothing ticked means no preference."""
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 
 from alongside.accounts.choices import (
     AVAILABILITY_SLOTS,
@@ -16,6 +15,7 @@ from alongside.accounts.choices import (
     availability_label,
 )
 from alongside.accounts.models import Topic
+from alongside.accounts.widgets import PlaceInput
 from alongside.community.text import tidy
 from alongside.finder import validation
 from alongside.finder.answers import DistanceUnit, FinderAnswers, Format, Step
@@ -213,6 +213,7 @@ class WhereForm(StepForm):
 
     place = TidyTextField(
         label="Your town or city",
+        widget=PlaceInput(),
         help_text=(
             "A town or city, never your street address. If several places share the name, "
             "add the region, for example \u201cNewport, Wales\u201d."
@@ -234,15 +235,6 @@ class WhereForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["place"].widget.attrs.update(
-            {
-                "list": "place-suggestions",
-                "autocomplete": "off",
-                "hx-get": reverse("accounts:place_suggestions"),
-                "hx-trigger": "input changed delay:250ms",
-                "hx-target": "#place-suggestions",
-            }
-        )
         self.place = None
 
     def initial_from(self, answers):

@@ -5,11 +5,11 @@ messages."""
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
-from django.urls import reverse_lazy
 
 from alongside.accounts import places
 from alongside.accounts.choices import AccessNeed, Day
 from alongside.accounts.models import Topic
+from alongside.accounts.widgets import PlaceInput
 from alongside.matching.availability import MAX_TIMES, TIME_CHOICES, clean_availability
 from alongside.matching.choices import MatchMode
 from alongside.matching.models import MAX_CAPACITY
@@ -147,16 +147,8 @@ class PlaceField(forms.CharField):
         kwargs.setdefault("label", "Home town or city")
         kwargs.setdefault("max_length", 200)
         kwargs.setdefault("help_text", PLACE_HELP)
+        kwargs.setdefault("widget", PlaceInput())
         super().__init__(**kwargs)
-        self.widget.attrs.update(
-            {
-                "list": "place-suggestions",
-                "autocomplete": "off",
-                "hx-trigger": "input changed delay:250ms",
-                "hx-target": "#place-suggestions",
-                "hx-get": reverse_lazy("accounts:place_suggestions"),
-            }
-        )
 
     def clean(self, value):
         text = super().clean(value).strip()
