@@ -20,7 +20,7 @@ from alongside.api.enquiries_schemas import (
     EntryIn,
     EntryOut,
 )
-from alongside.api.errors import FormErrors
+from alongside.api.errors import FormErrors, choice_or_422
 from alongside.api.paging import check_page_bounds, page_of
 from alongside.api.safety_staff import check_id, person, staff_auth
 from alongside.api.schemas import ERRORS, ErrorOut
@@ -185,9 +185,9 @@ def _detail(enquiry) -> dict:
 
 
 def _choice(value: str, choices, field: str) -> str:
-    if value and value not in choices.values:
-        allowed = ", ".join(choices.values)
-        raise FormErrors.from_messages({field: [f"Choose one of: {allowed}."]})
+    """A filter's value: blank (no filter) or one of `choices`."""
+    if value:
+        choice_or_422(value, choices.values, field, f"Choose one of: {', '.join(choices.values)}.")
     return value
 
 

@@ -101,3 +101,10 @@ def form_as_input(form) -> dict:
     """An unbound form's current values as form input, so that a partial update (PATCH)
     can overlay the fields it sends and validate exactly as the page does."""
     return {name: form[name].value() for name in form.fields}
+
+
+def choice_or_422(value, allowed, field: str, message: str) -> str:
+    """`value` if it is one of `allowed`, else a 422 with `message` on `field`."""
+    if value not in allowed:
+        raise FormErrors.from_messages({field: [message]})
+    return value

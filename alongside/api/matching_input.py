@@ -260,12 +260,6 @@ def clean_supporter_input(values: dict) -> dict:
     return data
 
 
-def choice_or_422(value, allowed, field: str, message: str) -> str:
-    if value not in allowed:
-        raise FormErrors.from_messages({field: [message]})
-    return value
-
-
 def signed_in_user(request):
     check_signed_in(request.auth)
     return request.auth

@@ -10,10 +10,9 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from ninja import Router, Status
 
-from alongside.api.errors import FormErrors
+from alongside.api.errors import FormErrors, choice_or_422
 from alongside.api.matching_input import (
     Errors,
-    choice_or_422,
     clean_modes,
     refusals,
     signed_in_user,

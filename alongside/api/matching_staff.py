@@ -7,10 +7,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from ninja import Router, Status
 
-from alongside.api.errors import FormErrors
+from alongside.api.errors import FormErrors, choice_or_422
 from alongside.api.matching_input import (
     Errors,
-    choice_or_422,
     clean_kind,
     clean_request_input,
     refusals,

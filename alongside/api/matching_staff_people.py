@@ -5,9 +5,9 @@ authentication."""
 from django.utils import timezone
 from ninja import Router, Status
 
+from alongside.api.errors import choice_or_422
 from alongside.api.matching_input import (
     Errors,
-    choice_or_422,
     refusals,
 )
 from alongside.api.matching_output import (
