@@ -5,7 +5,7 @@ from django import forms
 
 from alongside.community.actions.protection import BREAK_LENGTHS
 from alongside.community.choices import DigestFrequency
-from alongside.community.text import tidy
+from alongside.community.text import one_line
 
 MUTED_WORDS_MAX = 50
 MUTED_WORD_MAX_LENGTH = 40
@@ -15,7 +15,7 @@ def clean_muted_words(lines: list[str]) -> list[str]:
     """Tidied, without blanks or repeats (ignoring case). Raises ValidationError."""
     words, seen = [], set()
     for line in lines:
-        word = " ".join(tidy(str(line)).split())
+        word = one_line(str(line))
         if not word or word.casefold() in seen:
             continue
         if len(word) > MUTED_WORD_MAX_LENGTH:

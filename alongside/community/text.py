@@ -89,6 +89,11 @@ def tidy(text: str) -> str:
     return text.strip()
 
 
+def one_line(text: str) -> str:
+    """`tidy`, with every run of spaces, tabs and line breaks made one space."""
+    return " ".join(tidy(text).split())
+
+
 def render_markdown(source: str) -> str:
     """Markdown source to sanitised HTML. Safe to mark as safe in templates."""
     html = MARKDOWN.render(source)
@@ -114,9 +119,7 @@ def prepare_member_text(
     that says what to change. Plain text (`markdown=False`: titles, content warnings, report
     details) is stored as tidied and shown escaped by the templates; its `html` is empty.
     Titles and content warnings are kept to one line."""
-    source = tidy(text or "")
-    if purpose in ONE_LINE_PURPOSES:
-        source = " ".join(source.split())
+    source = one_line(text or "") if purpose in ONE_LINE_PURPOSES else tidy(text or "")
     label = purpose.label
     if required and not source:
         raise MemberTextError(f"Write something in your {label} first.")

@@ -9,6 +9,7 @@ from django.conf import settings
 from alongside.accounts import places
 from alongside.accounts.choices import AVAILABILITY_SLOTS, LANGUAGES, AccessNeed, ContactMode
 from alongside.accounts.models import Topic
+from alongside.community.text import tidy
 from alongside.finder.answers import DistanceUnit, FinderAnswers, Format
 from alongside.finder.distance import KM_PER_MILE
 from alongside.matching.engine.words import join_words
@@ -18,10 +19,6 @@ ABOUT_MAX_LENGTH = 1000
 ACCESS_OTHER_MAX_LENGTH = 500
 PLACE_MAX_LENGTH = 200
 MAX_ITEMS = 60
-
-# NUL bytes and lone surrogates can't be stored or shown; other control characters but
-# tabs and new lines are noise.
-_UNSHOWABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 LANGUAGE_CODES = frozenset(code for code, _ in LANGUAGES)
 
@@ -35,7 +32,8 @@ class FinderInputError(ValueError):
 
 
 def clean_text(value) -> str:
-    return _UNSHOWABLE.sub("", value if isinstance(value, str) else "").strip()
+    """What was typed, tidied as the pages tidy it (community.text.tidy); not text: ""."""
+    return tidy(value) if isinstance(value, str) else ""
 
 
 def _quote(text: str) -> str:

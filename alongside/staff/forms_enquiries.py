@@ -5,7 +5,7 @@ import re
 
 from django import forms
 
-from alongside.community.text import tidy
+from alongside.community.text import one_line
 from alongside.matching.forms.fields import PlainWordsMixin
 from alongside.safety.forms_fields import ModeratorTextField
 from alongside.staff.actions.enquiries import MESSAGE_MAX_LENGTH
@@ -22,12 +22,6 @@ CHOOSE_TOPIC = "Choose what your message is about."
 
 class PhoneInput(forms.TextInput):
     input_type = "tel"
-
-
-def one_line(text: str) -> str:
-    """Tidied (no control characters or lone surrogates, which no database stores) and on
-    one line."""
-    return " ".join(tidy(text).split())
 
 
 class ContactForm(PlainWordsMixin, forms.Form):

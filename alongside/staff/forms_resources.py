@@ -6,7 +6,7 @@ from django import forms
 from django.core.validators import URLValidator
 
 from alongside.accounts.models import Topic
-from alongside.community.text import tidy
+from alongside.community.text import one_line, tidy
 from alongside.staff.models import ResourceLink
 
 TOO_LONG = "Keep this to %(limit_value)d characters or fewer (it has %(show_value)d)."
@@ -42,7 +42,7 @@ def _visible_or_blank(text: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    return _visible_or_blank(" ".join(tidy(text).split()))
+    return _visible_or_blank(one_line(text))
 
 
 class WebAddressField(forms.URLField):

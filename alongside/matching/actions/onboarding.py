@@ -10,7 +10,7 @@ from django.utils import timezone
 from alongside.accounts.actions import grant_role
 from alongside.accounts.roles import Role
 from alongside.common.audit import record_audit
-from alongside.community.text import tidy
+from alongside.community.text import one_line, tidy
 from alongside.matching import notifications
 from alongside.matching.actions.details import FieldErrors
 from alongside.matching.choices import BackgroundCheck, SupporterStatus
@@ -93,7 +93,7 @@ def add_training(
     *, profile: SupporterProfile, actor, course_name: str, completed_on
 ) -> TrainingRecord:
     errors = FieldErrors()
-    name = " ".join(tidy(course_name or "").split())
+    name = one_line(course_name or "")
     if not name:
         errors.add("course_name", "Enter the name of the course.")
     elif len(name) > TrainingRecord._meta.get_field("course_name").max_length:
