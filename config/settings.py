@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "alongside.community",
     "alongside.matching",
     "alongside.finder",
+    "alongside.outcomes",
     "alongside.staff",
     "alongside.api",
 ]

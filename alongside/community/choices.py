@@ -45,3 +45,4 @@ class NotificationKind(models.TextChoices):
     MODERATION = "moderation", "About something you wrote"
     SAFETY_ALERT = "safety_alert", "Safety alert"
     MATCH = "match", "Mentoring or befriending"
+    WELLBEING = "wellbeing", "Wellbeing check-in"

@@ -13,6 +13,7 @@ from alongside.groups.errors import GroupActionError
 from alongside.groups.models import Group, GroupAgreement, Membership
 from alongside.groups.selectors import active_member_count, current_agreement
 from alongside.meetings.actions import withdraw_rsvps
+from alongside.outcomes.tasks import offer_after_support_ended
 from alongside.staff.actions.access_tasks import (
     answer_access_needs_question,
     close_access_tasks,
@@ -172,8 +173,13 @@ def leave_group(*, membership: Membership) -> Membership:
     membership = _locked_membership(membership)
     if membership.status not in (MembershipStatus.ACTIVE, MembershipStatus.REQUESTED):
         raise GroupActionError("You aren't a member of this group.")
+    was_member = membership.status == MembershipStatus.ACTIVE
     membership.status = MembershipStatus.LEFT
     membership.save(update_fields=["status", "updated_at"])
+    if was_member:
+        offer_after_support_ended(
+            member=membership.user, support_form=membership.group.kind, group=membership.group
+        )
     withdraw_rsvps(group=membership.group, user=membership.user, actor=membership.user)
     close_access_tasks(member=membership.user, group=membership.group)
     shut_out_of_group_chat(group=membership.group, user=membership.user)
@@ -194,6 +200,9 @@ def remove_member(*, membership: Membership, actor: User, reason: str) -> Member
         raise GroupActionError(f"{membership.user} isn't a member of this group.")
     membership.status = MembershipStatus.REMOVED
     membership.save(update_fields=["status", "updated_at"])
+    offer_after_support_ended(
+        member=membership.user, support_form=membership.group.kind, group=membership.group
+    )
     withdraw_rsvps(group=membership.group, user=membership.user, actor=actor)
     close_access_tasks(member=membership.user, group=membership.group)
     shut_out_of_group_chat(group=membership.group, user=membership.user)

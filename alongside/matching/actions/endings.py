@@ -23,6 +23,7 @@ from alongside.matching.actions.proposals import (
 from alongside.matching.choices import BlockReason, EndReason, MatchStatus, RequestStatus
 from alongside.matching.errors import MatchingError
 from alongside.matching.models import Match, MatchReflection, PairBlock, SupportRequest
+from alongside.outcomes.tasks import offer_after_support_ended
 
 
 def _end(match, actor, reason, request_status) -> None:
@@ -82,6 +83,7 @@ def end_match(*, match, actor, reason, note="", ended_badly=False) -> Match:
         data={"reason": reason, "ended_badly": bool(ended_badly)},
     )
     notifications.tell_match_ended(match, by=actor)
+    offer_after_support_ended(member=match.member, support_form=match.kind, match=match)
     return match
 
 

@@ -1,0 +1,422 @@
+"""Wellbeing check-ins: a member's consent, the invitations, their answers, and what
+coordinators set. Each action is one transaction with an audit entry; audit entries never
+hold answers or scores."""
+
+from datetime import datetime, timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from alongside.common.audit import record_audit
+from alongside.community.text import one_line
+from alongside.outcomes import notifications
+from alongside.outcomes.choices import (
+    LIVE_STATUSES,
+    CheckInStatus,
+    Occasion,
+    ResponseStatus,
+)
+from alongside.outcomes.models import (
+    CheckIn,
+    Measure,
+    OutcomesSettings,
+    Response,
+    WellbeingPreference,
+)
+from alongside.outcomes.selectors import outcomes_settings, quiet_until, ready_measures
+
+WORDING_MAX_LENGTH = 500
+DAYS_A_MONTH = 30.44  # an average month: "every 3 months" is 91 days
+
+
+def months_later(when: datetime, months: int) -> datetime:
+    return when + timedelta(days=round(months * DAYS_A_MONTH))
+
+
+def _locked_preference(member) -> WellbeingPreference:
+    preference, _ = WellbeingPreference.objects.select_for_update().get_or_create(member=member)
+    return preference
+
+
+@transaction.atomic
+def set_consent(*, member, consented: bool, by_email: bool = True) -> WellbeingPreference:
+    """Say yes or no to wellbeing check-ins. Saying yes for the first time opens the
+    baseline check-in; saying no closes any waiting one and stops the invitations (answers
+    already given stay, for the member to see or delete)."""
+    preference = _locked_preference(member)
+    now = timezone.now()
+    was = preference.consented
+    preference.consented = bool(consented)
+    preference.by_email = bool(by_email)
+    preference.decided_at = now
+    if consented:
+        if was is not True:
+            months = outcomes_settings().interval_months
+            preference.next_routine_at = months_later(now, months)
+    else:
+        preference.next_routine_at = None
+        _close_live_check_ins(member, now=now)
+    preference.save()
+    if was is not preference.consented:
+        record_audit(
+            actor=member,
+            verb="outcomes.consent_given" if consented else "outcomes.consent_withdrawn",
+            target=preference,
+        )
+    if consented and was is not True and not CheckIn.objects.filter(member=member).exists():
+        offer_check_in(member=member, occasion=Occasion.BASELINE, notify=False)
+    if consented and was is not True:
+        from alongside.outcomes.tasks import schedule_routine_after_commit
+
+        schedule_routine_after_commit(preference)
+    return preference
+
+
+def _close_live_check_ins(member, *, now) -> None:
+    CheckIn.objects.filter(member=member, status__in=LIVE_STATUSES).update(
+        status=CheckInStatus.CLOSED, finished_at=now, updated_at=now
+    )
+
+
+def offer_check_in(
+    *,
+    member,
+    occasion: str,
+    support_form: str = "",
+    group_id: int | None = None,
+    match_id: int | None = None,
+    notify: bool = True,
+    now: datetime | None = None,
+) -> CheckIn | None:
+    """Invite a member who said yes to a check-in. Call inside a transaction.
+
+    Returns None when nothing is offered: no consent, no measure ready to ask, or a
+    check-in already waiting (it stays; a second would only add pressure). Right after an
+    urgent safety-net event the check-in is held, not shown, until the quiet period ends;
+    `tasks.release_held_after_commit` offers it then.
+    """
+    now = now or timezone.now()
+    preference = WellbeingPreference.objects.filter(member=member).first()
+    if preference is None or preference.consented is not True or not member.is_active:
+        return None
+    if not ready_measures():
+        return None
+    if CheckIn.objects.filter(member=member, status__in=LIVE_STATUSES).exists():
+        return None
+    hold_until = quiet_until(member, now=now)
+    check_in = CheckIn(
+        member=member,
+        occasion=occasion,
+        support_form=support_form,
+        group_id=group_id,
+        match_id=match_id,
+        status=CheckInStatus.HELD if hold_until else CheckInStatus.OPEN,
+        offer_after=hold_until,
+        offered_at=None if hold_until else now,
+    )
+    try:
+        with transaction.atomic():  # a savepoint: another request may have just opened one
+            check_in.save()
+    except IntegrityError:
+        return None
+    record_audit(
+        actor=None,
+        verb="outcomes.check_in_offered" if not hold_until else "outcomes.check_in_held",
+        target=check_in,
+        data={"occasion": occasion},
+    )
+    if hold_until:
+        from alongside.outcomes.tasks import release_held_after_commit
+
+        release_held_after_commit(check_in)
+    elif notify:
+        notifications.tell_invited(check_in, by_email=preference.by_email)
+    return check_in
+
+
+@transaction.atomic
+def release_held_check_in(*, check_in: CheckIn, now: datetime | None = None) -> bool:
+    """Offer a held check-in once the quiet period is over; hold it again if another
+    urgent event happened since. Returns whether it was offered."""
+    now = now or timezone.now()
+    check_in = CheckIn.objects.select_for_update().filter(pk=check_in.pk).first()
+    if check_in is None or check_in.status != CheckInStatus.HELD:
+        return False
+    hold_until = quiet_until(check_in.member, now=now)
+    if hold_until:
+        check_in.offer_after = hold_until
+        check_in.save(update_fields=["offer_after", "updated_at"])
+        from alongside.outcomes.tasks import release_held_after_commit
+
+        release_held_after_commit(check_in)
+        return False
+    check_in.status = CheckInStatus.OPEN
+    check_in.offered_at = now
+    check_in.save(update_fields=["status", "offered_at", "updated_at"])
+    preference = WellbeingPreference.objects.filter(member=check_in.member).first()
+    notifications.tell_invited(check_in, by_email=bool(preference and preference.by_email))
+    return True
+
+
+@transaction.atomic
+def start_own_check_in(*, member) -> CheckIn:
+    """The member chose to check in now: their waiting check-in (a held one too, since
+    they asked), or a new one."""
+    preference = _locked_preference(member)
+    if preference.consented is not True:
+        raise PermissionDenied("Say yes to wellbeing check-ins first.")
+    if not ready_measures():
+        raise ValidationError("There are no questions to answer yet. Please try again later.")
+    live = CheckIn.objects.select_for_update().filter(member=member, status__in=LIVE_STATUSES)
+    check_in = live.first()
+    now = timezone.now()
+    if check_in is not None:
+        if check_in.status == CheckInStatus.HELD:
+            check_in.status = CheckInStatus.OPEN
+            check_in.offered_at = now
+            check_in.save(update_fields=["status", "offered_at", "updated_at"])
+        return check_in
+    occasion = (
+        Occasion.OWN_CHOICE
+        if Response.objects.filter(member=member, status=ResponseStatus.COMPLETE).exists()
+        else Occasion.BASELINE
+    )
+    check_in = CheckIn.objects.create(
+        member=member, occasion=occasion, status=CheckInStatus.OPEN, offered_at=now
+    )
+    record_audit(actor=member, verb="outcomes.check_in_started", target=check_in)
+    return check_in
+
+
+def _locked_open_check_in(check_in: CheckIn, member) -> CheckIn:
+    check_in = CheckIn.objects.select_for_update().filter(pk=check_in.pk).first()
+    if check_in is None or check_in.member_id != member.pk:
+        raise PermissionDenied("This isn't your check-in.")
+    if check_in.status != CheckInStatus.OPEN:
+        raise ValidationError(
+            "This check-in has finished, so it can't be changed. You can start a new one "
+            "from your wellbeing page."
+        )
+    return check_in
+
+
+def clean_answers(measure: Measure, answers) -> dict:
+    """Answers as {item key: option value}; raise ValidationError naming each wrong one.
+    Numbers given as text ("3") are accepted; an empty one (None or "") clears that answer."""
+    if not isinstance(answers, dict):
+        raise ValidationError({"answers": "Send the answers as {question key: answer value}."})
+    definition = measure.parsed
+    cleaned = {}
+    for key, value in answers.items():
+        if isinstance(value, str):
+            value = value.strip()
+            if value == "":
+                value = None
+            elif value.isascii() and value.isdigit() and len(value) < 4:
+                value = int(value)
+        cleaned[key] = value
+    errors = definition.item_errors(cleaned)
+    if errors:
+        raise ValidationError({key: [message] for key, message in errors.items()})
+    return cleaned
+
+
+@transaction.atomic
+def save_answers(*, check_in: CheckIn, member, measure: Measure, answers, finish: bool) -> Response:
+    """Keep a member's answers to one measure of their open check-in.
+
+    Answers are added to any saved before (None clears one). Answers that aren't one of
+    the options raise ValidationError, and nothing is saved.
+    With `finish` and every question answered, the response is scored and complete;
+    otherwise it is kept as a draft, unscored (`definition.unanswered` says what's left).
+    When every measure of the check-in is complete, the check-in is complete.
+    """
+    check_in = _locked_open_check_in(check_in, member)
+    if not measure.is_ready:
+        raise ValidationError("These questions aren't being asked at the moment.")
+    cleaned = clean_answers(measure, answers)
+    now = timezone.now()
+    response, _ = Response.objects.select_for_update().get_or_create(
+        check_in=check_in,
+        measure=measure,
+        defaults={"member": member, "measure_version": measure.version},
+    )
+    merged = {**response.answers, **cleaned}
+    response.answers = {key: value for key, value in merged.items() if value is not None}
+    definition = measure.parsed
+    if finish and not definition.unanswered(response.answers):
+        result = definition.score(response.answers)
+        response.status = ResponseStatus.COMPLETE
+        response.raw_score = result.raw
+        response.score = result.score
+        response.completed_at = now
+        response.measure_version = measure.version
+    else:
+        response.status = ResponseStatus.DRAFT
+        response.raw_score = None
+        response.score = None
+        response.completed_at = None
+    response.save()
+    if response.status == ResponseStatus.COMPLETE:
+        _complete_if_done(check_in, now=now)
+    return response
+
+
+def _complete_if_done(check_in: CheckIn, *, now) -> None:
+    done = set(
+        Response.objects.filter(check_in=check_in, status=ResponseStatus.COMPLETE).values_list(
+            "measure_id", flat=True
+        )
+    )
+    if any(measure.pk not in done for measure in ready_measures()):
+        return
+    check_in.status = CheckInStatus.COMPLETED
+    check_in.finished_at = now
+    check_in.save(update_fields=["status", "finished_at", "updated_at"])
+    record_audit(
+        actor=check_in.member,
+        verb="outcomes.check_in_completed",
+        target=check_in,
+        data={"occasion": check_in.occasion},
+    )
+    _next_routine_from(check_in.member, now)
+
+
+def _next_routine_from(member, now) -> None:
+    """The next regular check-in is an interval after the last one finished."""
+    from alongside.outcomes.tasks import schedule_routine_after_commit
+
+    preference = _locked_preference(member)
+    if preference.consented is not True:
+        return
+    preference.next_routine_at = months_later(now, outcomes_settings().interval_months)
+    preference.save(update_fields=["next_routine_at"])
+    schedule_routine_after_commit(preference)
+
+
+@transaction.atomic
+def skip_check_in(*, check_in: CheckIn, member) -> CheckIn:
+    """Not now: the check-in ends unanswered (any draft stays unscored) and the next
+    regular one is an interval away."""
+    check_in = _locked_open_check_in(check_in, member)
+    now = timezone.now()
+    check_in.status = CheckInStatus.SKIPPED
+    check_in.finished_at = now
+    check_in.save(update_fields=["status", "finished_at", "updated_at"])
+    record_audit(actor=member, verb="outcomes.check_in_skipped", target=check_in)
+    _next_routine_from(member, now)
+    return check_in
+
+
+@transaction.atomic
+def delete_my_answers(*, member) -> int:
+    """Erase every check-in and answer of this member. Returns how many answers went."""
+    count = Response.objects.filter(member=member).count()
+    Response.objects.filter(member=member).delete()
+    CheckIn.objects.filter(member=member).delete()
+    record_audit(actor=member, verb="outcomes.answers_deleted", data={"responses": count})
+    return count
+
+
+def _check_coordinator(actor) -> None:
+    from alongside.community.permissions.roles import is_coordinator
+
+    if not is_coordinator(actor):
+        raise PermissionDenied("Only coordinators can change wellbeing measures.")
+
+
+@transaction.atomic
+def set_item_wording(*, measure: Measure, actor, wording: dict) -> Measure:
+    """A coordinator enters the licensed wording of a measure's items (after registering
+    with its owners). Every item without shipped wording needs some."""
+    _check_coordinator(actor)
+    measure = Measure.objects.select_for_update().get(pk=measure.pk)
+    licensed = [item for item in measure.parsed.items if item.text is None]
+    errors, entered = {}, {}
+    for number, item in enumerate(measure.parsed.items, start=1):
+        if item.text is not None:
+            continue
+        value = wording.get(item.key, "") if isinstance(wording, dict) else ""
+        text = one_line(value) if isinstance(value, str) else ""
+        if not text:
+            errors[item.key] = f"Enter the wording of statement {number} ({item.topic})."
+        elif len(text) > WORDING_MAX_LENGTH:
+            errors[item.key] = (
+                f"Statement {number} must be {WORDING_MAX_LENGTH} characters or fewer."
+            )
+        else:
+            entered[item.key] = text
+    if not licensed:
+        raise ValidationError(
+            "This measure's wording is shipped with it; there's nothing to enter."
+        )
+    if errors:
+        raise ValidationError({key: [message] for key, message in errors.items()})
+    measure.item_wording = entered
+    measure.save(update_fields=["item_wording", "updated_at"])
+    record_audit(actor=actor, verb="outcomes.wording_entered", target=measure)
+    return measure
+
+
+@transaction.atomic
+def set_measure_active(*, measure: Measure, actor, active: bool) -> Measure:
+    """Start or stop asking a measure. Answers already given stay in reports."""
+    _check_coordinator(actor)
+    measure = Measure.objects.select_for_update().get(pk=measure.pk)
+    if measure.is_active != bool(active):
+        measure.is_active = bool(active)
+        measure.save(update_fields=["is_active", "updated_at"])
+        record_audit(
+            actor=actor,
+            verb="outcomes.measure_started" if active else "outcomes.measure_stopped",
+            target=measure,
+        )
+    return measure
+
+
+@transaction.atomic
+def update_outcomes_settings(
+    *, actor, interval_months: int, ask_when_support_ends: bool, quiet_days_after_urgent: int
+) -> OutcomesSettings:
+    _check_coordinator(actor)
+    errors = {}
+    if (
+        isinstance(interval_months, bool)
+        or not isinstance(interval_months, int)
+        or not (1 <= interval_months <= 12)
+    ):
+        errors["interval_months"] = ["Choose a number of months from 1 to 12."]
+    if (
+        isinstance(quiet_days_after_urgent, bool)
+        or not isinstance(quiet_days_after_urgent, int)
+        or not (1 <= quiet_days_after_urgent <= 90)
+    ):
+        errors["quiet_days_after_urgent"] = ["Choose a number of days from 1 to 90."]
+    if errors:
+        raise ValidationError(errors)
+    row, _ = OutcomesSettings.objects.select_for_update().get_or_create(pk=1)
+    before = {
+        "interval_months": row.interval_months,
+        "ask_when_support_ends": row.ask_when_support_ends,
+        "quiet_days_after_urgent": row.quiet_days_after_urgent,
+    }
+    row.interval_months = interval_months
+    row.ask_when_support_ends = bool(ask_when_support_ends)
+    row.quiet_days_after_urgent = quiet_days_after_urgent
+    row.updated_by = actor
+    row.save()
+    record_audit(
+        actor=actor,
+        verb="outcomes.settings_changed",
+        target=row,
+        data={
+            "before": before,
+            "after": {
+                "interval_months": interval_months,
+                "ask_when_support_ends": row.ask_when_support_ends,
+                "quiet_days_after_urgent": quiet_days_after_urgent,
+            },
+        },
+    )
+    return row
