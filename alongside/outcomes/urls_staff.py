@@ -1,6 +1,6 @@
 from django.urls import path
 
-from alongside.outcomes import views_staff
+from alongside.outcomes import views_measures, views_staff
 
 app_name = "outcomes_staff"
 urlpatterns = [
@@ -8,7 +8,7 @@ urlpatterns = [
     path("report.csv", views_staff.ReportCsvView.as_view(), name="report_csv"),
     path("activity/", views_staff.ActivityView.as_view(), name="activity"),
     path("activity.csv", views_staff.ActivityCsvView.as_view(), name="activity_csv"),
-    path("measures/", views_staff.MeasureListView.as_view(), name="measures"),
-    path("measures/<slug:key>/", views_staff.MeasureDetailView.as_view(), name="measure"),
-    path("settings/", views_staff.SettingsView.as_view(), name="settings"),
+    path("measures/", views_measures.MeasureListView.as_view(), name="measures"),
+    path("measures/<slug:key>/", views_measures.MeasureDetailView.as_view(), name="measure"),
+    path("settings/", views_measures.SettingsView.as_view(), name="settings"),
 ]

@@ -11,4 +11,3 @@ class _Placeholder(LoginRequiredMixin, View):
 
 
 ReportView = ReportCsvView = ActivityView = ActivityCsvView = _Placeholder
-MeasureListView = MeasureDetailView = SettingsView = _Placeholder
