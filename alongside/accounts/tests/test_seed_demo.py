@@ -7,13 +7,15 @@ from alongside.accounts.models import Profile, User
 from alongside.accounts.roles import Role, has_role
 from alongside.groups.models import Group, Membership
 from alongside.meetings.models import Occurrence
+from alongside.outcomes.demo import PARTICIPANTS
 
 
 def test_seed_demo_builds_an_organisation_and_is_idempotent(db, client):
     call_command("seed_demo", stdout=io.StringIO())
     call_command("seed_demo", stdout=io.StringIO())
 
-    assert User.objects.count() == len(DEMO_PEOPLE)
+    # The demo people, and the quiet participants whose check-ins fill the outcome reports.
+    assert User.objects.count() == len(DEMO_PEOPLE) + PARTICIPANTS
     coordinator = User.objects.get(email="coordinator@demo.alongside.example")
     assert has_role(coordinator, Role.COORDINATOR)
     robin = Profile.objects.get(display_name="Robin")

@@ -9,6 +9,7 @@ from alongside.accounts.roles import Role
 from alongside.community.demo import ensure_demo_community
 from alongside.groups.demo import ensure_demo_groups
 from alongside.matching.demo import ensure_demo_matching
+from alongside.outcomes.demo import ensure_demo_outcomes
 from alongside.staff.demo import ensure_demo_resources
 
 DEMO_PASSWORD = "peer-support-demo"
@@ -102,6 +103,7 @@ class Command(BaseCommand):
             ensure_demo_community(people=people)
             requests = ensure_demo_matching(people=people)
             ensure_demo_resources(coordinator=people["coordinator"])
+            ensure_demo_outcomes(people=people)
         self.stdout.write(
             f"Demo data: {created} people, {groups} groups and {requests} requests for "
             "mentoring or befriending added "
