@@ -11,3 +11,4 @@ class OutcomesConfig(AppConfig):
         from alongside.outcomes.loading import load_after_migrate
 
         post_migrate.connect(load_after_migrate, sender=self)
+        from alongside.outcomes import receivers  # noqa: F401  (connects the sign-up receiver)

@@ -20,6 +20,7 @@ what it is about); a coordinator enters the wording after registering with the o
 An item may have `"reverse": true` to score it the other way round.
 """
 
+import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
@@ -31,6 +32,8 @@ METHODS = ("sum", "mean")
 MAX_ITEMS = 50
 MAX_OPTIONS = 11
 MAX_TEXT = 500
+# What a stored score can hold (Response.score: 6 digits, 2 after the point).
+MIN_SCORE, MAX_SCORE = Decimal(-9999), Decimal(9999)
 
 
 class DefinitionError(ValueError):
@@ -235,10 +238,19 @@ def _conversion(scoring: dict, raw_range, problems: list[str]) -> dict[int, Deci
             raw_number = int(raw)
             if isinstance(converted, bool) or not isinstance(converted, int | float | str):
                 raise ValueError
-            conversion[raw_number] = Decimal(str(converted))
+            value = Decimal(str(converted))
+            if not value.is_finite():
+                raise ValueError
         except (ValueError, ArithmeticError):
             problems.append(f"“scoring.conversion” has an entry that isn't a number: {raw!r}.")
             return {}
+        if not MIN_SCORE <= value <= MAX_SCORE:
+            problems.append(
+                f"“scoring.conversion” scores must be from {MIN_SCORE} to {MAX_SCORE}; "
+                f"{raw!r} is not."
+            )
+            return {}
+        conversion[raw_number] = value
     if raw_range is not None:
         low, high = raw_range
         missing = [str(raw) for raw in range(low, high + 1) if raw not in conversion]
@@ -291,6 +303,7 @@ def parse_definition(data) -> Definition:
         not isinstance(declared, list)
         or len(declared) != 2
         or not all(isinstance(n, int | float) and not isinstance(n, bool) for n in declared)
+        or not all(not isinstance(n, float) or math.isfinite(n) for n in declared)
     ):
         problems.append("“score_range” must be [lowest, highest].")
         declared = None

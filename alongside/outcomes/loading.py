@@ -25,6 +25,11 @@ def read_definition(path: Path) -> dict:
 
 def _scoring(definition: dict) -> dict:
     scoring = {part: definition.get(part) for part in SCORING_PARTS}
+    # The order the answers are listed in doesn't change a score.
+    scoring["options"] = sorted(
+        (option for option in scoring["options"] or [] if isinstance(option, dict)),
+        key=lambda option: str(option.get("value")),
+    )
     # Wording may be corrected without changing what a score means.
     scoring["items"] = [
         {key: value for key, value in item.items() if key not in ("text", "topic")}

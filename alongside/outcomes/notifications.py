@@ -13,6 +13,23 @@ from alongside.outcomes.models import CheckIn
 
 INVITATION_TEXT = "A short wellbeing check-in is ready whenever you are. It's optional."
 INVITATION_SUBJECT = "A short wellbeing check-in, whenever you're ready"
+CHOICE_TEXT = (
+    "Would you like an occasional short wellbeing check-in, to see how things change for "
+    "you? It's optional: choose yes or no whenever you like."
+)
+
+
+def tell_choice_available(member) -> None:
+    """A new member is asked, in the app only, whether they'd like check-ins."""
+    from alongside.community.choices import NotificationKind
+    from alongside.community.notifications import notify
+
+    notify(
+        user=member,
+        kind=NotificationKind.WELLBEING,
+        text=CHOICE_TEXT,
+        url=reverse("outcomes:consent"),
+    )
 
 
 def tell_invited(check_in: CheckIn, *, by_email: bool) -> None:
