@@ -1,8 +1,16 @@
-"""Activity figures beside outcomes, for coordinators.
-INTERFACE STUB: filled in by the reports work."""
+"""Activity figures beside outcomes, for coordinators: how many people each form of support
+reached, meetings and attendance, matches, waiting times and the online community.
+Counts of people below SUPPRESS_BELOW (other than none at all) are withheld (None)."""
 
+import statistics
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+
+from alongside.outcomes.choices import SupportForm
+from alongside.outcomes.reports import SUPPRESS_BELOW, period_bounds
 
 
 @dataclass(frozen=True)
@@ -21,7 +29,155 @@ class ActivityFigures:
     posts: int
     threads_started: int
     threads_replied_within_24h: float | None  # share of threads started, 0..1
+    # Distinct people supported in any form (suppressed like the others).
+    people_in_total: int | None = None
+
+
+def _suppressed(count: int) -> int | None:
+    """A count of people: shown when none, or at least SUPPRESS_BELOW."""
+    return count if count == 0 or count >= SUPPRESS_BELOW else None
+
+
+def _group_people(since, until) -> dict[str, set]:
+    from alongside.groups.choices import MembershipStatus
+    from alongside.groups.models import Membership
+    from alongside.meetings.models import Rsvp
+
+    people = {kind: set() for kind in ("community", "support", "self_help")}
+    active = Membership.objects.filter(joined_at__isnull=False, joined_at__lt=until).filter(
+        Q(status=MembershipStatus.ACTIVE)
+        | Q(
+            status__in=[MembershipStatus.LEFT, MembershipStatus.REMOVED],
+            updated_at__gte=since,
+        )
+    )
+    for user_id, kind in active.values_list("user_id", "group__kind").distinct():
+        people.setdefault(kind, set()).add(user_id)
+    attended = Rsvp.objects.filter(
+        attended=True,
+        occurrence__starts_at__gte=since,
+        occurrence__starts_at__lt=until,
+    ).values_list("user_id", "occurrence__meeting__group__kind")
+    for user_id, kind in attended.distinct():
+        people.setdefault(kind, set()).add(user_id)
+    return people
+
+
+def _match_people(since, until) -> dict[str, set]:
+    from alongside.matching.models import Match
+
+    people = {"mentoring": set(), "befriending": set()}
+    active = Match.objects.filter(activated_at__isnull=False, activated_at__lt=until).filter(
+        Q(ended_at__isnull=True) | Q(ended_at__gte=since)
+    )
+    for member_id, kind in active.values_list("member_id", "kind").distinct():
+        people.setdefault(kind, set()).add(member_id)
+    return people
+
+
+def _meetings(since, until, now) -> tuple[int, int | None, float | None]:
+    from alongside.meetings.models import Occurrence, OccurrenceStatus
+
+    held = Occurrence.objects.filter(starts_at__gte=since, starts_at__lt=min(until, now)).exclude(
+        status=OccurrenceStatus.CANCELLED
+    )
+    figures = held.aggregate(
+        meetings=Count("id", distinct=True),
+        attendances=Count("rsvps", filter=Q(rsvps__attended=True)),
+    )
+    recorded = held.filter(attendance_recorded_at__isnull=False).aggregate(
+        meetings=Count("id", distinct=True),
+        attendances=Count("rsvps", filter=Q(rsvps__attended=True)),
+    )
+    attendances = _suppressed(figures["attendances"])
+    mean = None
+    if attendances is not None and recorded["meetings"]:
+        mean = recorded["attendances"] / recorded["meetings"]
+    return figures["meetings"], attendances, mean
+
+
+def _waiting(since, until) -> tuple[float | None, int | None]:
+    from alongside.matching.models import Match, SupportRequest
+
+    waits = [
+        (activated_at - waiting_since).total_seconds() / 86400
+        for activated_at, waiting_since in Match.objects.filter(
+            activated_at__gte=since, activated_at__lt=until
+        ).values_list("activated_at", "request__waiting_since")
+    ]
+    # A median of a handful of waits describes a handful of people.
+    median = statistics.median(waits) if len(waits) >= SUPPRESS_BELOW else None
+    matched_before_end = Match.objects.filter(
+        request=OuterRef("pk"), activated_at__isnull=False, activated_at__lt=until
+    ).filter(Q(ended_at__isnull=True) | Q(ended_at__gte=until))
+    waiting = (
+        SupportRequest.objects.filter(waiting_since__lt=until)
+        .filter(Q(closed_at__isnull=True) | Q(closed_at__gte=until))
+        .exclude(Exists(matched_before_end))
+        .values("member_id")
+        .distinct()
+        .count()
+    )
+    return (round(median, 1) if median is not None else None), _suppressed(waiting)
+
+
+def _community(since, until) -> tuple[set, int, int, float | None]:
+    from alongside.community.choices import ContentStatus
+    from alongside.community.models import Post, Thread
+
+    posts = Post.objects.filter(
+        status=ContentStatus.VISIBLE, created_at__gte=since, created_at__lt=until
+    )
+    authors = set(posts.exclude(author=None).values_list("author_id", flat=True).distinct())
+    quick_reply = Post.objects.filter(
+        thread=OuterRef("pk"),
+        status=ContentStatus.VISIBLE,
+        created_at__gt=OuterRef("created_at"),
+        created_at__lte=OuterRef("created_at") + timedelta(hours=24),
+    ).exclude(author_id=OuterRef("author_id"))
+    threads = Thread.objects.filter(
+        status=ContentStatus.VISIBLE, created_at__gte=since, created_at__lt=until
+    ).aggregate(
+        started=Count("id"),
+        replied=Count("id", filter=Exists(quick_reply)),
+    )
+    share = threads["replied"] / threads["started"] if threads["started"] else None
+    return authors, posts.count(), threads["started"], share
 
 
 def activity_figures(*, start: date, end: date) -> ActivityFigures:
-    raise NotImplementedError
+    since, until = period_bounds(start, end)
+    now = timezone.now()
+    by_form = {**_group_people(since, until), **_match_people(since, until)}
+    authors, posts, threads_started, replied_share = _community(since, until)
+    by_form[SupportForm.ONLINE_COMMUNITY.value] = authors
+    everyone = set().union(*by_form.values())
+    meetings_held, attendances, mean_attendance = _meetings(since, until, now)
+    median_wait, waiting = _waiting(since, until)
+    from alongside.matching.models import Match
+
+    matches = Match.objects.aggregate(
+        started=Count("id", filter=Q(activated_at__gte=since, activated_at__lt=until)),
+        ended=Count(
+            "id",
+            filter=Q(activated_at__isnull=False, ended_at__gte=since, ended_at__lt=until),
+        ),
+    )
+    return ActivityFigures(
+        start=start,
+        end=end,
+        people_by_form={
+            form: _suppressed(len(by_form.get(form, ()))) for form in SupportForm.values
+        },
+        meetings_held=meetings_held,
+        attendances=attendances,
+        mean_attendance=round(mean_attendance, 1) if mean_attendance is not None else None,
+        matches_started=matches["started"],
+        matches_ended=matches["ended"],
+        median_wait_days=median_wait,
+        people_waiting=waiting,
+        posts=posts,
+        threads_started=threads_started,
+        threads_replied_within_24h=replied_share,
+        people_in_total=_suppressed(len(everyone)),
+    )
