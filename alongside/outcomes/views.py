@@ -7,6 +7,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.views import View
 
@@ -60,6 +61,9 @@ class ProgressView(LoginRequiredMixin, View):
             "preference": preference,
             "consented": preference is not None and preference.consented is True,
             "undecided": preference is None or preference.consented is None,
+            # Soon after an urgent safety-net event we don't prompt them to check in: the
+            # page says check-ins are paused, and they can still open one themselves.
+            "paused": selectors.quiet_until(member) is not None,
             "open_check_in": selectors.open_check_in(member),
             "progress": progress_of(selectors.completed_responses_of(member)),
             "has_answers": selectors.responses_of(member).exists(),
@@ -157,9 +161,11 @@ class SkipCheckInView(LoginRequiredMixin, View):
         except ValidationError as error:
             messages.info(request, " ".join(error.messages))
             return redirect("outcomes:progress")
+        months = selectors.outcomes_settings().interval_months
         messages.success(
             request,
-            "That's fine: you've skipped this check-in. We'll invite you again in a few months.",
+            "That's fine: you've skipped this check-in. "
+            f"We'll invite you again in about {months} month{pluralize(months)}.",
         )
         return redirect("outcomes:progress")
 
@@ -205,12 +211,15 @@ class MeasureView(LoginRequiredMixin, View):
         if not form.is_valid():
             return self.render_page(request, form, status=400)
         finish = "finish" in request.POST
+        answers = form.answers()
+        if not answers and self.saved_response() is None:
+            return self.nothing_answered(request, finish)
         try:
             response = actions.save_answers(
                 check_in=self.check_in,
                 member=request.user,
                 measure=self.measure,
-                answers=form.answers(),
+                answers=answers,
                 finish=finish,
             )
         except ValidationError as error:
@@ -237,6 +246,18 @@ class MeasureView(LoginRequiredMixin, View):
         )
         return redirect("outcomes:check_in")
 
+    def nothing_answered(self, request, finish):
+        """Nothing answered and nothing saved before: store nothing (an empty draft would
+        count as "answers" on the delete page) and say so."""
+        if finish:
+            form = MeasureForm(measure=self.measure)
+            return self.render_page(request, form, nothing_answered=True)
+        messages.info(
+            request,
+            "You haven't answered any of these questions yet, so there was nothing to save.",
+        )
+        return redirect("outcomes:check_in")
+
     def after_finishing(self, request):
         name = self.measure.parsed.short_name
         if selectors.open_check_in(request.user) is None:
@@ -247,7 +268,7 @@ class MeasureView(LoginRequiredMixin, View):
                 return redirect("outcomes:measure", key=state["measure"].key)
         return redirect("outcomes:check_in")
 
-    def render_page(self, request, form, status=200, unanswered=()):
+    def render_page(self, request, form, status=200, unanswered=(), nothing_answered=False):
         numbers = [form.numbers[key] for key in unanswered]
         return render(
             request,
@@ -259,6 +280,7 @@ class MeasureView(LoginRequiredMixin, View):
                 "unanswered": list(unanswered),
                 "unanswered_words": _numbers_words(numbers),
                 "unanswered_count": len(numbers),
+                "nothing_answered": nothing_answered,
             },
             status=status,
         )
@@ -286,7 +308,8 @@ class DeleteAnswersView(LoginRequiredMixin, View):
         if count:
             messages.success(
                 request,
-                f"We've deleted all your answers ({count} in all). Nobody can see them now.",
+                f"We've deleted all your answers, to {count} set{pluralize(count)} of questions. "
+                "Nobody can see them now.",
             )
         else:
             messages.info(request, "You had no answers saved, so there was nothing to delete.")

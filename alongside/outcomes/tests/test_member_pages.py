@@ -9,14 +9,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from alongside.community.tests.factories import PostFactory
 from alongside.outcomes import actions
 from alongside.outcomes.choices import CheckInStatus, Occasion, ResponseStatus
 from alongside.outcomes.models import CheckIn, Response, WellbeingPreference
 from alongside.outcomes.tests.factories import complete_response, consent, draft_response
-from alongside.safety.choices import AlertStatus, AlertTarget
-from alongside.safety.models import SafetyAlert
-from alongside.safety.risk import RiskLevel
+from alongside.outcomes.tests.test_invitations import urgent_alert
 
 pytestmark = pytest.mark.django_db
 
@@ -81,23 +78,13 @@ def test_first_yes_goes_straight_to_the_baseline_check_in(client_for, member):
 
 
 def test_after_an_urgent_event_yes_doesnt_show_a_check_in(client_for, member):
-    post = PostFactory(thread__author=member, body="test", risk_level=RiskLevel.URGENT)
-    SafetyAlert.objects.create(
-        member=member,
-        target=AlertTarget.POST,
-        post=post,
-        level=RiskLevel.URGENT,
-        level_rank=2,
-        score=0.9,
-        signals=["test.signal"],
-        detector_version="test",
-        status=AlertStatus.OPEN,
-    )
+    urgent_alert(member)
     client = client_for(member)
     response = client.post(CHOICE, {"consent": "yes"})
     assert response["Location"] == PROGRESS
     assert CheckIn.objects.get(member=member).status == CheckInStatus.HELD
-    assert "Continue your check-in" not in text_of(client.get(PROGRESS))
+    page = text_of(client.get(PROGRESS))
+    assert "Continue your check-in" not in page and "Check in now" not in page
     assert "There's no check-in waiting for you." in text_of(client.get(CHECK_IN))
 
 
@@ -252,6 +239,40 @@ def test_an_answer_that_isnt_an_option_changes_nothing(client_for, member, value
     assert stored(member) == before
 
 
+def test_finishing_with_nothing_answered_stores_nothing(client_for, member):
+    consent(member)
+    client = client_for(member)
+    response = client.post(UCLA, {"finish": "1", "mystery": "2"})
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "You haven't answered any of these questions yet" in page
+    assert "We've saved your answers so far" not in page
+    assert stored(member) == []
+    assert "Delete all my answers" not in text_of(client.get(PROGRESS))
+
+
+def test_saving_for_later_with_nothing_answered_stores_nothing(client_for, member):
+    consent(member)
+    response = client_for(member).post(UCLA, {"later": "1"}, follow=True)
+    assert "so there was nothing to save" in text_of(response)
+    assert "Not started" in text_of(response)
+    assert stored(member) == []
+
+
+def test_repeated_answers_keep_the_last_one(client_for, member):
+    consent(member)
+    client_for(member).post(UCLA, {"left_out": ["1", "2"], "later": "1"})
+    assert stored(member) == [("ucla3", "draft", {"left_out": 2})]
+
+
+@pytest.mark.parametrize("method", ["put", "patch", "delete"])
+def test_other_methods_are_refused(client_for, member, method):
+    client = client_for(member)
+    for url in (PROGRESS, CHOICE, CHECK_IN, SKIP, DELETE):
+        assert getattr(client, method)(url).status_code == 405
+    assert not CheckIn.objects.exists()
+
+
 def test_unknown_questions_are_ignored_and_not_stored(client_for, member):
     consent(member)
     client_for(member).post(UCLA, {"left_out": "1", "mystery": "3", "x\x00": "1", "later": "1"})
@@ -292,7 +313,7 @@ def test_skipping_asks_first_then_ends_the_check_in(client_for, member):
     page = text_of(client.get(SKIP))
     assert "Skip this check-in?" in page and "Yes, skip this check-in" in page
     response = client.post(SKIP, follow=True)
-    assert "you've skipped this check-in" in text_of(response)
+    assert "We'll invite you again in about 3 months." in text_of(response)
     assert CheckIn.objects.get(member=member).status == CheckInStatus.SKIPPED
     assert Response.objects.get(member=member).score is None
 
@@ -359,6 +380,38 @@ def test_progress_offers_to_continue_an_open_check_in(client_for, member):
     assert "Continue your check-in" in text_of(client_for(member).get(PROGRESS))
 
 
+def test_soon_after_an_urgent_event_progress_doesnt_prompt_a_check_in(client_for, member):
+    complete_response(member, "ucla3", 5, timezone.now() - timedelta(days=90))
+    consent(member)
+    actions.start_own_check_in(member=member)  # opened before the urgent event
+    urgent_alert(member)
+    client = client_for(member)
+    page = text_of(client.get(PROGRESS))
+    assert "Continue your check-in" not in page and "Check in now" not in page
+    assert f'<form method="post" action="{PROGRESS}"' not in page
+    assert "Check-ins are paused for now, so there's nothing you need to do." in page
+    assert f'you can <a href="{CHECK_IN}">open your check-in</a> whenever you like' in page
+    assert "Your loneliness score over time" in page  # their own answers still show
+    # They can still open the check-in themselves.
+    check_in_page = text_of(client.get(CHECK_IN))
+    assert "Questions in this check-in" in check_in_page
+
+
+def test_check_ins_are_prompted_again_after_the_quiet_period(client_for, member):
+    consent(member)
+    urgent_alert(member, days_ago=15)  # the quiet period is 14 days
+    page = text_of(client_for(member).get(PROGRESS))
+    assert "Continue your check-in" in page
+    assert "paused" not in page
+
+
+def test_progress_before_any_finished_check_in_says_where_scores_will_be(client_for, member):
+    consent(member)
+    page = text_of(client_for(member).get(PROGRESS))
+    assert "When you finish a check-in, your scores will show here." in page
+    assert "<svg" not in page
+
+
 def test_progress_never_shows_another_members_answers(client_for, member, other_member):
     complete_response(other_member, "belonging", 11, timezone.now() - timedelta(days=30))
     complete_response(other_member, "belonging", 12)
@@ -381,13 +434,15 @@ def test_said_no_shows_how_to_change_their_mind(client_for, member):
 
 def test_delete_asks_first_then_deletes_only_their_answers(client_for, member, other_member):
     complete_response(member, "ucla3", 5)
+    draft_response(member, "belonging", {"understood": 2})
     complete_response(other_member, "ucla3", 6)
     client = client_for(member)
     page = text_of(client.get(DELETE))
-    assert "Delete all your answers?" in page and "(1 in all)" in page
+    assert "Delete all your answers?" in page and "(to 2 sets of questions)" in page
     response = client.post(DELETE, follow=True)
-    assert "We've deleted all your answers (1 in all)." in text_of(response)
+    assert "We've deleted all your answers, to 2 sets of questions." in text_of(response)
     assert not Response.objects.filter(member=member).exists()
+    assert not CheckIn.objects.filter(member=member).exists()
     assert Response.objects.filter(member=other_member).count() == 1
 
 
