@@ -1,10 +1,12 @@
 """Demo wellbeing check-ins for `manage.py seed_demo`. Safe to run again, and quick.
 
-The demo members say yes to check-ins. Robin has a year of check-ins, so his wellbeing
-page shows a chart. Forty quiet demo participants (no password, pseudonymous names) belong
-to the demo groups and have a year of answers with a gentle average improvement, so the
-coordinators' report has rows of 5 or more people by form of support, group, topic and
-quarter.
+The demo members say yes to check-ins (unless they have already chosen). Robin has a year
+of check-ins, so his wellbeing page shows a chart. Forty quiet demo participants (no
+password, pseudonymous names) have a year of answers with a gentle average improvement, so
+the coordinators' report has rows of 5 or more people by form of support, group, topic and
+quarter. They are *past* members of the demo groups: reports count people who have left,
+but group pages list only current members, and a group's places count only them, so the
+participants neither crowd the member lists nor fill the Evening Support Circle (12 places).
 
 The history is written to the models directly: the actions only record answers given now,
 and SWEMWBS isn't asked until a coordinator enters its licensed wording (the demo doesn't:
@@ -24,6 +26,7 @@ from alongside.groups.models import Group, Membership
 from alongside.outcomes.actions import set_consent
 from alongside.outcomes.choices import CheckInStatus, Occasion, ResponseStatus
 from alongside.outcomes.models import CheckIn, Measure, Response, WellbeingPreference
+from alongside.outcomes.selectors import preference_for
 
 PARTICIPANTS = 40
 PARTICIPANT_EMAIL = "demo-participant-{}@demo.alongside.example"
@@ -33,6 +36,10 @@ NAMES = (
     "Heron", "Willow", "Otter", "Rowan", "Wren", "Hazel", "Kestrel", "Alder", "Finch", "Birch",
 )  # fmt: skip
 CHECK_IN_DAYS = 91  # every 3 months
+# Every 8th participant (5 people) is in no group. Robin's group began after his answers,
+# so without them he alone would be outside every form of support, and the report would
+# have to hide a whole row to keep him from being worked out by subtraction.
+UNGROUPED_EVERY = 8
 
 
 def ensure_demo_outcomes(*, people: dict[str, User]) -> int:
@@ -43,15 +50,16 @@ def ensure_demo_outcomes(*, people: dict[str, User]) -> int:
     if "robin" in people and not Response.objects.filter(member=people["robin"]).exists():
         _add_history(people["robin"], measures, seed=0, start=now - timedelta(days=330), now=now)
     for local in CONSENTING:
-        if local in people:
+        if local in people and preference_for(people[local]) is None:
             set_consent(member=people[local], consented=True, by_email=False)
+    emails = {number: PARTICIPANT_EMAIL.format(number) for number in range(1, PARTICIPANTS + 1)}
+    there = set(User.objects.filter(email__in=emails.values()).values_list("email", flat=True))
     added = 0
-    for number in range(1, PARTICIPANTS + 1):
-        email = PARTICIPANT_EMAIL.format(number)
-        if User.objects.filter(email=email).exists():
+    for number, email in emails.items():
+        if email in there:
             continue
         user = _participant(email, number)
-        if groups:
+        if groups and number % UNGROUPED_EVERY:
             _join(user, groups[number % len(groups)], now - timedelta(days=365))
             if number % 4 == 0:
                 _join(user, groups[(number + 1) % len(groups)], now - timedelta(days=200))
@@ -79,7 +87,7 @@ def _join(user: User, group: Group, when) -> None:
     Membership.objects.get_or_create(
         group=group,
         user=user,
-        defaults={"status": MembershipStatus.ACTIVE, "joined_at": when},
+        defaults={"status": MembershipStatus.LEFT, "joined_at": when},
     )
     user.profile.topics.add(*group.topics.all())
 

@@ -13,17 +13,7 @@ WORDING_HELP = (
 )
 
 
-class StaffForm(PlainWordsMixin, forms.Form):
-    def add_action_error(self, error) -> None:
-        """Put an action's ValidationError beside the field it names, or above the form."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for name, errors in error.error_dict.items():
-            self.add_error(name if name in self.fields else None, errors)
-
-
-class ItemWordingForm(StaffForm):
+class ItemWordingForm(PlainWordsMixin, forms.Form):
     """One text box per item whose wording is licensed, named by the item's key."""
 
     def __init__(self, *args, measure: Measure, **kwargs):
@@ -42,6 +32,10 @@ class ItemWordingForm(StaffForm):
                 help_text=WORDING_HELP if number == 1 else "",
                 error_messages={
                     "required": empty,
+                    "null_characters_not_allowed": (
+                        f"Statement {number} has a hidden character that can't be saved. "
+                        "Type or paste it again."
+                    ),
                     "max_length": (
                         f"Statement {number} must be {WORDING_MAX_LENGTH} characters or fewer "
                         "(it has %(show_value)d)."
@@ -51,7 +45,7 @@ class ItemWordingForm(StaffForm):
             )
 
 
-class MeasureActiveForm(StaffForm):
+class MeasureActiveForm(PlainWordsMixin, forms.Form):
     active = forms.TypedChoiceField(
         choices=[("yes", "Start asking"), ("no", "Stop asking")],
         coerce=lambda value: value == "yes",
@@ -62,8 +56,8 @@ class MeasureActiveForm(StaffForm):
     )
 
 
-def _whole_number(label: str, *, low: int, high: int, unit: str, help_text: str):
-    message = f"Enter a whole number of {unit} from {low} to {high}, like {low + 2}."
+def _whole_number(label: str, *, low: int, high: int, usual: int, unit: str, help_text: str):
+    message = f"Enter a whole number of {unit} from {low} to {high}, like {usual}."
     return forms.IntegerField(
         label=label,
         min_value=low,
@@ -74,11 +68,12 @@ def _whole_number(label: str, *, low: int, high: int, unit: str, help_text: str)
     )
 
 
-class OutcomesSettingsForm(StaffForm):
+class OutcomesSettingsForm(PlainWordsMixin, forms.Form):
     interval_months = _whole_number(
         "How often members are asked, in months",
         low=1,
         high=12,
+        usual=3,
         unit="months",
         help_text="Members who said yes are invited again this long after their last check-in. "
         "From 1 to 12 months; 3 is usual.",
@@ -91,6 +86,7 @@ class OutcomesSettingsForm(StaffForm):
         "Quiet days after an urgent safety-net event",
         low=1,
         high=90,
+        usual=14,
         unit="days",
         help_text="After the safety net sees urgent risk in what someone wrote, no check-in is "
         "shown to them for this many days. From 1 to 90 days.",

@@ -11,8 +11,10 @@ from django.utils import timezone
 
 from alongside.accounts.management.commands.seed_demo import DEMO_DOMAIN
 from alongside.accounts.models import User
-from alongside.groups.models import Membership
-from alongside.outcomes.demo import PARTICIPANTS
+from alongside.groups.actions import join_group
+from alongside.groups.models import Group, Membership
+from alongside.outcomes.actions import set_consent
+from alongside.outcomes.demo import DEMO_GROUPS, NAMES, PARTICIPANTS
 from alongside.outcomes.models import CheckIn, Measure, Response, WellbeingPreference
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +63,29 @@ def test_every_score_is_what_the_measure_gives_and_people_improve_on_average():
     assert swemwbs.missing_wording
 
 
+def test_participants_stay_off_group_pages_and_leave_the_places_free(client):
+    call_command("seed_demo", stdout=io.StringIO())
+    circle = Group.objects.get(name="Evening Support Circle")
+    robin = User.objects.get(email=f"robin@{DEMO_DOMAIN}")
+    client.force_login(robin)
+    page = client.get(f"/groups/{circle.slug}/").content.decode()
+    members = page.split('id="members-heading"')[1].split("</ul>")[0]
+    assert "Robin" in members and "Sam" in members
+    assert not any(name in members for name in NAMES)
+    # The circle has 12 places: another demo member can still join it.
+    magda = User.objects.get(email=f"magda@{DEMO_DOMAIN}")
+    join_group(group=circle, user=magda, accepted_version=1)
+    assert Membership.objects.get(group=circle, user=magda).status == "active"
+
+
+def test_a_second_run_keeps_a_members_own_choice_about_check_ins():
+    call_command("seed_demo", stdout=io.StringIO())
+    sam = User.objects.get(email=f"sam@{DEMO_DOMAIN}")
+    set_consent(member=sam, consented=False)
+    call_command("seed_demo", stdout=io.StringIO())
+    assert WellbeingPreference.objects.get(member=sam).consented is False
+
+
 def test_robin_has_a_history_and_his_own_page_shows_it(client):
     call_command("seed_demo", stdout=io.StringIO())
     robin = User.objects.get(email=f"robin@{DEMO_DOMAIN}")
@@ -77,7 +102,7 @@ def test_there_are_at_least_5_people_in_each_group_and_each_quarter():
         Response.objects.filter(measure=ucla).values_list("member_id", flat=True).distinct()
     )
     per_group = Counter(
-        Membership.objects.filter(user_id__in=with_history, status="active").values_list(
+        Membership.objects.filter(user_id__in=with_history, joined_at__isnull=False).values_list(
             "group__kind", flat=True
         )
     )
@@ -112,3 +137,11 @@ def test_the_report_shows_unsuppressed_rows_by_form():
     assert len(shown) >= 3
     assert all(row.people >= 5 for row in shown)
     assert isinstance(report.start, date)
+    start, end = reports.default_period()
+    by_group = reports.outcome_report(
+        measure=Measure.objects.get(key="ucla3"),
+        start=start,
+        end=end,
+        breakdown=reports.Breakdown.GROUP,
+    )
+    assert {row.label for row in by_group.rows if not row.suppressed} >= set(DEMO_GROUPS)

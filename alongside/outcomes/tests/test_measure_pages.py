@@ -97,8 +97,8 @@ def test_a_measure_page_shows_the_definition(client_for, coordinator):
     page = client_for(coordinator).get(SWEMWBS).content.decode()
     assert "Short Warwick-Edinburgh Mental Wellbeing Scale" in page
     assert "None of the time" in page and "All of the time" in page
-    assert "<td>35</td><td>35.00</td>" in page  # the conversion table's end points
-    assert "<td>7</td><td>7.00</td>" in page
+    assert '<th scope="row">35</th><td>35.00</td>' in page  # the conversion table's end points
+    assert '<th scope="row">7</th><td>7.00</td>' in page
     assert "A higher score is better." in page
     assert "University of Warwick" in page
     assert "Statement 1 (optimism about the future)" in page
@@ -128,11 +128,33 @@ def test_missing_wording_is_shown_beside_each_field_and_nothing_is_saved(client_
     assert not AuditLogEntry.objects.filter(verb="outcomes.wording_entered").exists()
 
 
-@pytest.mark.parametrize("bad", ["x" * 501, "nul\x00byte"])
-def test_odd_wording_is_refused_calmly(client_for, coordinator, bad):
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ("x" * 501, "Statement 2 must be 500 characters or fewer (it has 501)."),
+        ("nul\x00byte", "Statement 2 has a hidden character that can&#x27;t be saved."),
+    ],
+)
+def test_odd_wording_is_refused_calmly(client_for, coordinator, bad, message):
     response = client_for(coordinator).post(SWEMWBS, {**WORDING, "useful": bad})
     assert response.status_code == 400
+    assert f'<a href="#id_useful">{message}' in response.content.decode()
     assert swemwbs().item_wording == {}
+
+
+@pytest.mark.parametrize("url", [MEASURES, SWEMWBS, SETTINGS])
+def test_odd_posts_never_fail_and_change_nothing(client_for, coordinator, url):
+    client = client_for(coordinator)
+    for data in (
+        {},
+        {"form": "\x00", "active": "9" * 5000},
+        {"form": ["active", "wording"], "active": ["yes", "maybe"]},
+        {"interval_months": ["6", "abc"], "quiet_days_after_urgent": "1e999"},
+    ):
+        assert client.post(url, data).status_code in (302, 400, 405)
+    assert client.get(url, {"form": "active", "active": "no"}).status_code == 200
+    assert swemwbs().item_wording == {} and swemwbs().is_active
+    assert OutcomesSettings.objects.filter(updated_by__isnull=False).count() == 0
 
 
 def test_wording_is_saved_audited_and_shown_to_members(client_for, coordinator, member):
@@ -211,7 +233,7 @@ def test_bad_quiet_days_get_a_clear_message(client_for, coordinator, bad):
         SETTINGS, {"interval_months": "3", "quiet_days_after_urgent": bad}
     )
     assert response.status_code == 400
-    assert "Enter a whole number of days from 1 to 90, like 3." in response.content.decode()
+    assert "Enter a whole number of days from 1 to 90, like 14." in response.content.decode()
 
 
 # Admin ------------------------------------------------------------------------------------
@@ -260,6 +282,22 @@ def test_the_admin_adds_a_good_definition_and_keeps_keys(client, admin_user):
     assert changed.status_code == 200
     assert "can&#x27;t change" in changed.content.decode()
     assert Measure.objects.get(pk=measure.pk).key == "ucla3"
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"key": "k" * 41}, "“key” must be 40 characters or fewer."),
+        ({"key": "long-name", "name": "n" * 201}, "“name” must be 200 characters or fewer."),
+    ],
+)
+def test_the_admin_refuses_what_a_measure_row_cant_hold(changes, message):
+    form = MeasureAdminForm(
+        data={"definition": json.dumps(_definition(**changes)), "position": "5"},
+        instance=Measure(),
+    )
+    assert not form.is_valid()
+    assert message in form.errors["definition"]
 
 
 def test_the_admin_form_refuses_text_that_isnt_json():
