@@ -16,6 +16,7 @@ from alongside.api.matching_staff import router as matching_staff_router
 from alongside.api.matching_staff_people import router as matching_staff_people_router
 from alongside.api.meetings import router as meetings_router
 from alongside.api.outcomes import router as outcomes_router
+from alongside.api.outcomes_reports import router as outcomes_reports_router
 from alongside.api.resources import router as resources_router
 from alongside.api.safety import router as safety_router
 from alongside.api.safety_cases import router as safety_cases_router
@@ -54,3 +55,4 @@ api.add_router("/finder", finder_router)
 api.add_router("/enquiries", enquiries_router)
 api.add_router("/resources", resources_router)
 api.add_router("/outcomes", outcomes_router)
+api.add_router("/outcomes", outcomes_reports_router)

@@ -73,7 +73,11 @@ class PreferenceIn(Strict):
         "the first check-in; saying no closes any waiting one (answers already given stay "
         "until you delete them)."
     )
-    by_email: StrictBool = Field(True, description="Also invite me by email.")
+    by_email: StrictBool | None = Field(
+        None,
+        description="Also invite me by email. Left out: your earlier choice stays (yes, the "
+        "first time).",
+    )
 
 
 # ---- Check-ins and answers -----------------------------------------------------------------
@@ -222,6 +226,9 @@ class ActivityOut(Schema):
     end: date
     people_by_form: dict[str, int | None] = Field(
         description="Form of support -> people supported in the period (null: fewer than 5)."
+    )
+    people_in_total: int | None = Field(
+        None, description="People supported in any form (null: fewer than 5)."
     )
     meetings_held: int
     attendances: int | None

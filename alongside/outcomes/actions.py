@@ -1,6 +1,10 @@
 """Wellbeing check-ins: a member's consent, the invitations, their answers, and what
 coordinators set. Each action is one transaction with an audit entry; audit entries never
-hold answers or scores."""
+hold answers or scores.
+
+Locking: every action on one member's check-ins locks that member's WellbeingPreference
+row first, then the check-in. One order everywhere means two requests of the same member
+(two tabs, a worker task and a click) queue behind each other instead of deadlocking."""
 
 from datetime import datetime, timedelta
 
@@ -30,8 +34,14 @@ WORDING_MAX_LENGTH = 500
 DAYS_A_MONTH = 30.44  # an average month: "every 3 months" is 91 days
 
 
+def interval_of(months: int) -> timedelta:
+    """At least a month, whatever is stored, so regular check-ins can never come round
+    again at once."""
+    return timedelta(days=round(max(months, 1) * DAYS_A_MONTH))
+
+
 def months_later(when: datetime, months: int) -> datetime:
-    return when + timedelta(days=round(months * DAYS_A_MONTH))
+    return when + interval_of(months)
 
 
 def _locked_preference(member) -> WellbeingPreference:
@@ -39,16 +49,23 @@ def _locked_preference(member) -> WellbeingPreference:
     return preference
 
 
+def _lock_preference_of(member_id: int) -> WellbeingPreference | None:
+    """Lock the member's preference row, if they have one (see "Locking" above)."""
+    return WellbeingPreference.objects.select_for_update().filter(member_id=member_id).first()
+
+
 @transaction.atomic
-def set_consent(*, member, consented: bool, by_email: bool = True) -> WellbeingPreference:
+def set_consent(*, member, consented: bool, by_email: bool | None = True) -> WellbeingPreference:
     """Say yes or no to wellbeing check-ins. Saying yes for the first time opens the
     baseline check-in; saying no closes any waiting one and stops the invitations (answers
-    already given stay, for the member to see or delete)."""
+    already given stay, for the member to see or delete). `by_email` None keeps their
+    earlier choice about emails (yes, for someone never asked)."""
     preference = _locked_preference(member)
     now = timezone.now()
     was = preference.consented
     preference.consented = bool(consented)
-    preference.by_email = bool(by_email)
+    if by_email is not None:
+        preference.by_email = bool(by_email)
     preference.decided_at = now
     if consented:
         if was is not True:
@@ -59,11 +76,7 @@ def set_consent(*, member, consented: bool, by_email: bool = True) -> WellbeingP
         _close_live_check_ins(member, now=now)
     preference.save()
     if was is not preference.consented:
-        record_audit(
-            actor=member,
-            verb="outcomes.consent_given" if consented else "outcomes.consent_withdrawn",
-            target=preference,
-        )
+        record_audit(actor=member, verb=_consent_verb(was, consented), target=preference)
     if consented and was is not True and not CheckIn.objects.filter(member=member).exists():
         offer_check_in(member=member, occasion=Occasion.BASELINE, notify=False)
     if consented and was is not True:
@@ -71,6 +84,13 @@ def set_consent(*, member, consented: bool, by_email: bool = True) -> WellbeingP
 
         schedule_routine_after_commit(preference)
     return preference
+
+
+def _consent_verb(was: bool | None, consented: bool) -> str:
+    if consented:
+        return "outcomes.consent_given"
+    # A first "no" withdraws nothing.
+    return "outcomes.consent_withdrawn" if was else "outcomes.consent_declined"
 
 
 def _close_live_check_ins(member, *, now) -> None:
@@ -97,7 +117,8 @@ def offer_check_in(
     `tasks.release_held_after_commit` offers it then.
     """
     now = now or timezone.now()
-    preference = WellbeingPreference.objects.filter(member=member).first()
+    # Locked, so a "no" given at the same moment can't be overtaken by this offer.
+    preference = _lock_preference_of(member.pk)
     if preference is None or preference.consented is not True or not member.is_active:
         return None
     if not ready_measures():
@@ -140,8 +161,11 @@ def release_held_check_in(*, check_in: CheckIn, now: datetime | None = None) -> 
     """Offer a held check-in once the quiet period is over; hold it again if another
     urgent event happened since. Returns whether it was offered."""
     now = now or timezone.now()
+    preference = _lock_preference_of(check_in.member_id)
     check_in = CheckIn.objects.select_for_update().filter(pk=check_in.pk).first()
     if check_in is None or check_in.status != CheckInStatus.HELD:
+        return False
+    if preference is None or preference.consented is not True or not check_in.member.is_active:
         return False
     hold_until = quiet_until(check_in.member, now=now)
     if hold_until:
@@ -154,8 +178,7 @@ def release_held_check_in(*, check_in: CheckIn, now: datetime | None = None) -> 
     check_in.status = CheckInStatus.OPEN
     check_in.offered_at = now
     check_in.save(update_fields=["status", "offered_at", "updated_at"])
-    preference = WellbeingPreference.objects.filter(member=check_in.member).first()
-    notifications.tell_invited(check_in, by_email=bool(preference and preference.by_email))
+    notifications.tell_invited(check_in, by_email=preference.by_email)
     return True
 
 
@@ -168,28 +191,41 @@ def start_own_check_in(*, member) -> CheckIn:
         raise PermissionDenied("Say yes to wellbeing check-ins first.")
     if not ready_measures():
         raise ValidationError("There are no questions to answer yet. Please try again later.")
-    live = CheckIn.objects.select_for_update().filter(member=member, status__in=LIVE_STATUSES)
-    check_in = live.first()
     now = timezone.now()
-    if check_in is not None:
-        if check_in.status == CheckInStatus.HELD:
-            check_in.status = CheckInStatus.OPEN
-            check_in.offered_at = now
-            check_in.save(update_fields=["status", "offered_at", "updated_at"])
-        return check_in
+    check_in = _live_check_in_for_update(member) or _new_own_check_in(member, now=now)
+    if check_in.status == CheckInStatus.HELD:
+        check_in.status = CheckInStatus.OPEN
+        check_in.offered_at = now
+        check_in.save(update_fields=["status", "offered_at", "updated_at"])
+    return check_in
+
+
+def _live_check_in_for_update(member) -> CheckIn | None:
+    return (
+        CheckIn.objects.select_for_update().filter(member=member, status__in=LIVE_STATUSES).first()
+    )
+
+
+def _new_own_check_in(member, *, now) -> CheckIn:
     occasion = (
         Occasion.OWN_CHOICE
         if Response.objects.filter(member=member, status=ResponseStatus.COMPLETE).exists()
         else Occasion.BASELINE
     )
-    check_in = CheckIn.objects.create(
-        member=member, occasion=occasion, status=CheckInStatus.OPEN, offered_at=now
-    )
+    check_in = CheckIn(member=member, occasion=occasion, status=CheckInStatus.OPEN, offered_at=now)
+    try:
+        # A savepoint: where the database can't lock rows (SQLite), another request may
+        # have opened one between the look and this insert; that one is theirs to use.
+        with transaction.atomic():
+            check_in.save()
+    except IntegrityError:
+        return _live_check_in_for_update(member)
     record_audit(actor=member, verb="outcomes.check_in_started", target=check_in)
     return check_in
 
 
 def _locked_open_check_in(check_in: CheckIn, member) -> CheckIn:
+    _lock_preference_of(member.pk)
     check_in = CheckIn.objects.select_for_update().filter(pk=check_in.pk).first()
     if check_in is None or check_in.member_id != member.pk:
         raise PermissionDenied("This isn't your check-in.")
@@ -242,9 +278,13 @@ def save_answers(*, check_in: CheckIn, member, measure: Measure, answers, finish
         measure=measure,
         defaults={"member": member, "measure_version": measure.version},
     )
-    merged = {**response.answers, **cleaned}
-    response.answers = {key: value for key, value in merged.items() if value is not None}
     definition = measure.parsed
+    # A draft saved before the measure's questions changed may hold answers it no longer
+    # asks; they are dropped rather than scored.
+    kept = _still_asked(definition, response.answers)
+    response.answers = {
+        key: value for key, value in {**kept, **cleaned}.items() if value is not None
+    }
     if finish and not definition.unanswered(response.answers):
         result = definition.score(response.answers)
         response.status = ResponseStatus.COMPLETE
@@ -261,6 +301,12 @@ def save_answers(*, check_in: CheckIn, member, measure: Measure, answers, finish
     if response.status == ResponseStatus.COMPLETE:
         _complete_if_done(check_in, now=now)
     return response
+
+
+def _still_asked(definition, answers: dict) -> dict:
+    return {
+        key: value for key, value in answers.items() if not definition.item_errors({key: value})
+    }
 
 
 def _complete_if_done(check_in: CheckIn, *, now) -> None:
@@ -312,6 +358,7 @@ def skip_check_in(*, check_in: CheckIn, member) -> CheckIn:
 @transaction.atomic
 def delete_my_answers(*, member) -> int:
     """Erase every check-in and answer of this member. Returns how many answers went."""
+    _lock_preference_of(member.pk)
     count = Response.objects.filter(member=member).count()
     Response.objects.filter(member=member).delete()
     CheckIn.objects.filter(member=member).delete()
@@ -381,17 +428,9 @@ def update_outcomes_settings(
 ) -> OutcomesSettings:
     _check_coordinator(actor)
     errors = {}
-    if (
-        isinstance(interval_months, bool)
-        or not isinstance(interval_months, int)
-        or not (1 <= interval_months <= 12)
-    ):
+    if not _whole_number_in(interval_months, 1, 12):
         errors["interval_months"] = ["Choose a number of months from 1 to 12."]
-    if (
-        isinstance(quiet_days_after_urgent, bool)
-        or not isinstance(quiet_days_after_urgent, int)
-        or not (1 <= quiet_days_after_urgent <= 90)
-    ):
+    if not _whole_number_in(quiet_days_after_urgent, 1, 90):
         errors["quiet_days_after_urgent"] = ["Choose a number of days from 1 to 90."]
     if errors:
         raise ValidationError(errors)
@@ -420,3 +459,7 @@ def update_outcomes_settings(
         },
     )
     return row
+
+
+def _whole_number_in(value, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high

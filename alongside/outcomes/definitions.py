@@ -34,6 +34,7 @@ MAX_OPTIONS = 11
 MAX_TEXT = 500
 # What a stored score can hold (Response.score: 6 digits, 2 after the point).
 MIN_SCORE, MAX_SCORE = Decimal(-9999), Decimal(9999)
+MAX_DECIMALS = 2
 
 
 class DefinitionError(ValueError):
@@ -292,8 +293,12 @@ def parse_definition(data) -> Definition:
         problems.append("“scoring.method” must be “sum” or “mean”.")
         scoring = scoring if isinstance(scoring, dict) else {}
     decimals = scoring.get("decimals", 0)
-    if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 3:
-        problems.append("“scoring.decimals” must be a whole number from 0 to 3.")
+    if (
+        isinstance(decimals, bool)
+        or not isinstance(decimals, int)
+        or not 0 <= decimals <= MAX_DECIMALS
+    ):
+        problems.append(f"“scoring.decimals” must be a whole number from 0 to {MAX_DECIMALS}.")
         decimals = 0
     values = [option.value for option in options]
     raw_range = (min(values) * len(items), max(values) * len(items)) if values and items else None

@@ -56,10 +56,10 @@ def recent_urgent_event(member, *, now: datetime | None = None) -> datetime | No
     since = now - timedelta(days=outcomes_settings().quiet_days_after_urgent)
     times = [
         SafetyAlert.objects.filter(
-            member=member, level=RiskLevel.URGENT, created_at__gte=since
+            member=member, level=RiskLevel.URGENT, created_at__gt=since
         ).aggregate(latest=Max("created_at"))["latest"],
         Enquiry.objects.filter(
-            user=member, risk_level=RiskLevel.URGENT, created_at__gte=since
+            user=member, risk_level=RiskLevel.URGENT, created_at__gt=since
         ).aggregate(latest=Max("created_at"))["latest"],
     ]
     times = [time for time in times if time is not None]
@@ -67,7 +67,8 @@ def recent_urgent_event(member, *, now: datetime | None = None) -> datetime | No
 
 
 def quiet_until(member, *, now: datetime | None = None) -> datetime | None:
-    """Until when no check-in may be offered to this member, or None."""
+    """Until when no check-in may be offered to this member (always later than `now`),
+    or None."""
     event = recent_urgent_event(member, now=now)
     if event is None:
         return None

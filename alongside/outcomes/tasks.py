@@ -63,28 +63,34 @@ def offer_routine_check_in(*, member_id: int, due: str) -> bool:
             .filter(member_id=member_id)
             .first()
         )
-        if preference is None or preference.next_routine_at is None:
-            return False
-        if preference.next_routine_at.isoformat() != due:
+        if preference is None or preference.next_routine_at != _as_datetime(due):
             return False
         return _offer_routine(preference, now=timezone.now())
 
 
+def _as_datetime(text: str) -> datetime | None:
+    """The due time a task was queued with. Compared as a moment, not as text, so the same
+    time written with another UTC offset still counts as the same."""
+    try:
+        return datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
+
+
 def _offer_routine(preference: WellbeingPreference, *, now: datetime) -> bool:
-    from alongside.outcomes.actions import months_later, offer_check_in
+    from alongside.outcomes.actions import interval_of, offer_check_in
     from alongside.outcomes.selectors import outcomes_settings
 
     if preference.consented is not True or preference.next_routine_at > now:
         return False
-    months = outcomes_settings().interval_months
+    interval = interval_of(outcomes_settings().interval_months)
     # One left unanswered for a whole interval makes way for the new one.
     CheckIn.objects.filter(
-        member=preference.member,
-        status=CheckInStatus.OPEN,
-        offered_at__lt=now - (months_later(now, months) - now),
+        member=preference.member, status=CheckInStatus.OPEN, offered_at__lt=now - interval
     ).update(status=CheckInStatus.CLOSED, finished_at=now, updated_at=now)
     check_in = offer_check_in(member=preference.member, occasion=Occasion.ROUTINE, now=now)
-    preference.next_routine_at = months_later(now, months)
+    # Always an interval on (at least a month), so the task never comes straight back.
+    preference.next_routine_at = now + interval
     preference.save(update_fields=["next_routine_at"])
     schedule_routine_after_commit(preference)
     return check_in is not None

@@ -100,6 +100,17 @@ def test_saying_no_closes_the_waiting_check_in(member):
     assert send(client, "get", "/check-in").status_code == 404
 
 
+def test_changing_the_choice_keeps_an_earlier_no_to_emails(member):
+    client = api_client(member)
+    send(client, "put", "/preference", {"consented": True, "by_email": False})
+
+    send(client, "put", "/preference", {"consented": False})
+    response = send(client, "put", "/preference", {"consented": True})
+
+    assert response.json()["by_email"] is False
+    assert WellbeingPreference.objects.get(member=member).by_email is False
+
+
 @pytest.mark.parametrize(
     "body",
     [{"consented": "yes"}, {}, {"consented": True, "shout": 1}, {"consented": None}, "[]", "{"],
@@ -501,6 +512,7 @@ def test_a_coordinator_reads_activity_figures(coordinator):
     body = response.json()
     assert body["meetings_held"] == 0
     assert set(body["people_by_form"]) >= {"mentoring", "befriending"}
+    assert body["people_in_total"] == 0
     bad = send(api_client(coordinator), "get", "/activity?start=31/12/2026")
     assert bad.status_code == 422
     assert bad.json()["errors"]["start"] == [
@@ -513,3 +525,5 @@ def test_the_openapi_document_still_builds(member):
 
     assert response.status_code == 200
     assert f"{BASE}/check-in/responses/{{measure_key}}" in response.json()["paths"]
+    assert f"{BASE}/report" in response.json()["paths"]
+    assert f"{BASE}/activity" in response.json()["paths"]

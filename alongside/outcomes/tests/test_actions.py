@@ -189,6 +189,25 @@ def test_answers_add_up_over_saves_and_are_scored_on_finishing(member):
     assert Response.objects.filter(member=member).count() == 1
 
 
+def test_a_draft_from_before_a_question_changed_is_finished_without_the_old_answer(member):
+    import copy
+
+    from alongside.outcomes.loading import load_measure
+
+    check_in = started(member)
+    save(member, check_in, "ucla3", {"companionship": 2, "left_out": 3}, finish=False)
+    # The organisation loads a new version in which one question has a new key.
+    data = copy.deepcopy(measure("ucla3").definition)
+    data["items"][0]["key"] = "companions"
+    load_measure(data)
+
+    response = save(member, check_in, "ucla3", {"companions": 1, "isolated": 1}, finish=True)
+
+    assert response.status == ResponseStatus.COMPLETE
+    assert response.answers == {"companions": 1, "left_out": 3, "isolated": 1}
+    assert (response.raw_score, response.measure_version) == (5, 2)
+
+
 def test_all_answered_but_not_finished_stays_a_draft(member):
     check_in = started(member)
 
@@ -513,3 +532,19 @@ def test_the_audit_log_never_holds_answers_or_scores(member, coordinator):
         assert set(entry.data) <= {"occasion", "responses"}, entry.verb
         assert entry.data.get("occasion", "baseline") in Occasion.values
         assert "27.03" not in text  # the SWEMWBS score given
+
+
+def test_the_audit_tells_a_first_no_from_a_change_of_mind(member, other_member):
+    actions.set_consent(member=member, consented=False)
+    actions.set_consent(member=other_member, consented=True)
+    actions.set_consent(member=other_member, consented=False)
+
+    def verbs(user):
+        return list(
+            AuditLogEntry.objects.filter(actor=user, verb__startswith="outcomes.consent")
+            .order_by("id")
+            .values_list("verb", flat=True)
+        )
+
+    assert verbs(member) == ["outcomes.consent_declined"]
+    assert verbs(other_member) == ["outcomes.consent_given", "outcomes.consent_withdrawn"]

@@ -140,7 +140,12 @@ BROKEN = {
     "no scoring": (lambda d: d.pop("scoring"), "“scoring.method” must be “sum” or “mean”."),
     "decimals out of range": (
         lambda d: d["scoring"].update(decimals=9),
-        "“scoring.decimals” must be a whole number from 0 to 3.",
+        "“scoring.decimals” must be a whole number from 0 to 2.",
+    ),
+    # Scores are stored with two places after the point: a third would be lost.
+    "more decimals than are stored": (
+        lambda d: d["scoring"].update(decimals=3),
+        "“scoring.decimals” must be a whole number from 0 to 2.",
     ),
     "conversion missing a raw score": (
         lambda d: d["scoring"]["conversion"].pop("4"),

@@ -90,6 +90,18 @@ def urgent_alert(member, *, days_ago=0) -> SafetyAlert:
     return alert
 
 
+def held_after_an_urgent_alert(member, run_on_commit) -> tuple[CheckIn, SafetyAlert]:
+    """Said yes, had an urgent alert today, then left a group: the check-in is held."""
+    consenting(member)
+    alert = urgent_alert(member)
+    leave_a_group(member, run_on_commit)
+    return CheckIn.objects.get(member=member, status=CheckInStatus.HELD), alert
+
+
+def fifteen_days_pass(alert: SafetyAlert) -> None:
+    SafetyAlert.objects.filter(pk=alert.pk).update(created_at=alert.created_at - timedelta(days=15))
+
+
 def leave_a_group(member, run_on_commit, kind=GroupKind.SUPPORT):
     membership = MembershipFactory(user=member, group__kind=kind)
     with run_on_commit():
@@ -347,12 +359,8 @@ def test_an_old_urgent_alert_or_a_concern_does_not_hold_the_check_in(member, run
 
 
 def test_a_held_check_in_is_offered_once_the_quiet_period_is_over(member, run_on_commit):
-    consenting(member)
-    alert = urgent_alert(member)
-    leave_a_group(member, run_on_commit)
-    check_in = CheckIn.objects.get(member=member, status=CheckInStatus.HELD)
-    # Fifteen days pass.
-    SafetyAlert.objects.filter(pk=alert.pk).update(created_at=alert.created_at - timedelta(days=15))
+    check_in, alert = held_after_an_urgent_alert(member, run_on_commit)
+    fifteen_days_pass(alert)
     CheckIn.objects.filter(pk=check_in.pk).update(offer_after=timezone.now() - timedelta(days=1))
 
     with run_on_commit():
@@ -366,11 +374,8 @@ def test_a_held_check_in_is_offered_once_the_quiet_period_is_over(member, run_on
 
 
 def test_a_held_check_in_stays_held_after_another_urgent_event(member, run_on_commit):
-    consenting(member)
-    first = urgent_alert(member)
-    leave_a_group(member, run_on_commit)
-    check_in = CheckIn.objects.get(member=member, status=CheckInStatus.HELD)
-    SafetyAlert.objects.filter(pk=first.pk).update(created_at=first.created_at - timedelta(days=15))
+    check_in, first = held_after_an_urgent_alert(member, run_on_commit)
+    fifteen_days_pass(first)
     CheckIn.objects.filter(pk=check_in.pk).update(offer_after=timezone.now() - timedelta(days=1))
     second = urgent_alert(member, days_ago=2)
 
@@ -547,3 +552,68 @@ def test_the_queued_regular_task_offers_only_the_check_in_still_due(member, run_
     assert CheckIn.objects.get(member=member, status=CheckInStatus.OPEN).occasion == "routine"
     assert invitations_to(member).count() == 1
     assert offer_routine_check_in.call(member_id=10**9, due=due) is False
+
+
+def test_the_queued_regular_task_knows_its_time_written_with_another_offset(member, run_on_commit):
+    from zoneinfo import ZoneInfo
+
+    from alongside.outcomes.tasks import offer_routine_check_in
+
+    consenting(member)
+    preference = preference_for(member)
+    preference.next_routine_at = timezone.now() - timedelta(minutes=1)
+    preference.save()
+    preference.refresh_from_db()
+    # The same moment, written with a Paris offset rather than UTC.
+    due = preference.next_routine_at.astimezone(ZoneInfo("Europe/Paris")).isoformat()
+
+    with run_on_commit():
+        assert offer_routine_check_in.call(member_id=member.pk, due=due) is True
+        assert offer_routine_check_in.call(member_id=member.pk, due="not a time") is False
+
+    assert CheckIn.objects.get(member=member, status=CheckInStatus.OPEN).occasion == "routine"
+
+
+def test_a_stored_interval_of_nought_still_puts_the_next_check_in_a_month_on(member, run_on_commit):
+    from alongside.outcomes.models import OutcomesSettings
+
+    consenting(member)
+    OutcomesSettings.objects.update_or_create(pk=1, defaults={"interval_months": 0})
+    preference = preference_for(member)
+    preference.next_routine_at = timezone.now() - timedelta(minutes=1)
+    preference.save()
+
+    with run_on_commit():
+        assert offer_due_check_ins.call() == 1
+        # Swept again at once: nothing more is due, so nothing more is offered.
+        assert offer_due_check_ins.call() == 0
+
+    assert preference_for(member).next_routine_at > timezone.now() + timedelta(days=29)
+    assert invitations_to(member).count() == 1
+
+
+def test_a_held_check_in_is_not_offered_to_someone_who_has_since_said_no(member, run_on_commit):
+    check_in, alert = held_after_an_urgent_alert(member, run_on_commit)
+    fifteen_days_pass(alert)
+    # Their "no" arrived without the usual tidy-up (say, written by an older release).
+    preference = preference_for(member)
+    preference.consented = False
+    preference.save()
+
+    with run_on_commit():
+        assert actions.release_held_check_in(check_in=check_in) is False
+
+    assert CheckIn.objects.get(pk=check_in.pk).status == CheckInStatus.HELD
+    assert not invitations_to(member).exists()
+    assert emails_to(member) == []
+
+
+def test_the_quiet_period_ends_exactly_when_it_says(member):
+    from alongside.outcomes.selectors import quiet_until
+
+    alert = urgent_alert(member)
+    until = quiet_until(member)
+    assert until == alert.created_at + timedelta(days=14)
+
+    assert quiet_until(member, now=until - timedelta(seconds=1)) == until
+    assert quiet_until(member, now=until) is None
