@@ -4,7 +4,7 @@ the field; the actions check again what matters to the database."""
 from django import forms
 
 from alongside.matching.forms import PlainWordsMixin
-from alongside.outcomes.actions import WORDING_MAX_LENGTH
+from alongside.outcomes.actions_measures import WORDING_MAX_LENGTH
 from alongside.outcomes.models import Measure
 
 WORDING_HELP = (

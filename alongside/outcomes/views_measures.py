@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views import View
 
 from alongside.community.permissions.roles import is_coordinator
-from alongside.outcomes import actions
+from alongside.outcomes import actions_measures
 from alongside.outcomes.forms_measures import (
     ItemWordingForm,
     MeasureActiveForm,
@@ -76,7 +76,7 @@ class MeasureDetailView(CoordinatorPageMixin, View):
         form = ItemWordingForm(request.POST, measure=measure)
         if form.is_valid():
             try:
-                actions.set_item_wording(
+                actions_measures.set_item_wording(
                     measure=measure, actor=request.user, wording=form.cleaned_data
                 )
             except ValidationError as error:
@@ -92,7 +92,9 @@ class MeasureDetailView(CoordinatorPageMixin, View):
             messages.error(request, "That wasn't understood. Nothing changed.")
             return redirect("outcomes_staff:measure", key=measure.key)
         active = form.cleaned_data["active"]
-        measure = actions.set_measure_active(measure=measure, actor=request.user, active=active)
+        measure = actions_measures.set_measure_active(
+            measure=measure, actor=request.user, active=active
+        )
         if active and measure.missing_wording:
             messages.success(
                 request,
@@ -130,7 +132,7 @@ class SettingsView(CoordinatorPageMixin, View):
         form = OutcomesSettingsForm(request.POST)
         if form.is_valid():
             try:
-                actions.update_outcomes_settings(actor=request.user, **form.cleaned_data)
+                actions_measures.update_outcomes_settings(actor=request.user, **form.cleaned_data)
             except ValidationError as error:
                 form.add_action_error(error)
             else:

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from alongside.common.models import AuditLogEntry
-from alongside.outcomes import actions
+from alongside.outcomes import actions, actions_measures
 from alongside.outcomes.choices import CheckInStatus, Occasion, ResponseStatus
 from alongside.outcomes.models import CheckIn, Measure, OutcomesSettings, Response
 from alongside.outcomes.selectors import (
@@ -146,7 +146,7 @@ def test_starting_with_no_measure_ready_says_so(member, coordinator):
     actions.set_consent(member=member, consented=True)
     actions.skip_check_in(check_in=CheckIn.objects.get(member=member), member=member)
     for key in ("ucla3", "belonging"):
-        actions.set_measure_active(measure=measure(key), actor=coordinator, active=False)
+        actions_measures.set_measure_active(measure=measure(key), actor=coordinator, active=False)
 
     with pytest.raises(ValidationError) as raised:
         actions.start_own_check_in(member=member)
@@ -244,7 +244,7 @@ def test_completing_every_ready_measure_completes_the_check_in(member):
 
 
 def test_swemwbs_is_asked_and_converted_once_its_wording_is_entered(member, coordinator):
-    actions.set_item_wording(
+    actions_measures.set_item_wording(
         measure=measure("swemwbs"), actor=coordinator, wording=swemwbs_wording()
     )
     assert [m.key for m in ready_measures()] == ["swemwbs", "ucla3", "belonging"]
@@ -325,7 +325,9 @@ def test_a_finished_check_in_cannot_be_changed(member):
 def test_a_measure_not_being_asked_cannot_be_answered(member, coordinator):
     check_in = started(member)
     # SWEMWBS has no wording yet; belonging is switched off.
-    actions.set_measure_active(measure=measure("belonging"), actor=coordinator, active=False)
+    actions_measures.set_measure_active(
+        measure=measure("belonging"), actor=coordinator, active=False
+    )
 
     for key in ("swemwbs", "belonging"):
         with pytest.raises(ValidationError) as raised:
@@ -394,11 +396,11 @@ def test_deleting_my_answers_erases_only_mine(member, other_member):
 def test_only_coordinators_change_measures_and_settings(member):
     swemwbs = measure("swemwbs")
     with pytest.raises(PermissionDenied):
-        actions.set_item_wording(measure=swemwbs, actor=member, wording=swemwbs_wording())
+        actions_measures.set_item_wording(measure=swemwbs, actor=member, wording=swemwbs_wording())
     with pytest.raises(PermissionDenied):
-        actions.set_measure_active(measure=measure("ucla3"), actor=member, active=False)
+        actions_measures.set_measure_active(measure=measure("ucla3"), actor=member, active=False)
     with pytest.raises(PermissionDenied):
-        actions.update_outcomes_settings(
+        actions_measures.update_outcomes_settings(
             actor=member, interval_months=1, ask_when_support_ends=False, quiet_days_after_urgent=1
         )
 
@@ -415,7 +417,7 @@ def test_wording_needs_every_licensed_statement_and_saves_nothing_otherwise(coor
     wording["close"] = "x" * 501
 
     with pytest.raises(ValidationError) as raised:
-        actions.set_item_wording(measure=swemwbs, actor=coordinator, wording=wording)
+        actions_measures.set_item_wording(measure=swemwbs, actor=coordinator, wording=wording)
 
     errors = raised.value.message_dict
     assert errors["useful"] == ["Enter the wording of statement 2 (feeling useful)."]
@@ -429,7 +431,7 @@ def test_entered_wording_is_kept_on_one_line(coordinator):
     wording = swemwbs_wording()
     wording["optimistic"] = "  I've been feeling\noptimistic\x00 about the future "
 
-    updated = actions.set_item_wording(
+    updated = actions_measures.set_item_wording(
         measure=measure("swemwbs"), actor=coordinator, wording=wording
     )
 
@@ -440,7 +442,7 @@ def test_entered_wording_is_kept_on_one_line(coordinator):
 
 def test_a_measure_with_shipped_wording_has_none_to_enter(coordinator):
     with pytest.raises(ValidationError):
-        actions.set_item_wording(measure=measure("ucla3"), actor=coordinator, wording={})
+        actions_measures.set_item_wording(measure=measure("ucla3"), actor=coordinator, wording={})
 
 
 @pytest.mark.parametrize(
@@ -457,7 +459,7 @@ def test_a_measure_with_shipped_wording_has_none_to_enter(coordinator):
 )
 def test_settings_out_of_range_change_nothing(coordinator, months, days, field):
     with pytest.raises(ValidationError) as raised:
-        actions.update_outcomes_settings(
+        actions_measures.update_outcomes_settings(
             actor=coordinator,
             interval_months=months,
             ask_when_support_ends=False,
@@ -474,7 +476,7 @@ def test_settings_out_of_range_change_nothing(coordinator, months, days, field):
 
 
 def test_settings_changes_are_audited_with_before_and_after(coordinator):
-    actions.update_outcomes_settings(
+    actions_measures.update_outcomes_settings(
         actor=coordinator,
         interval_months=6,
         ask_when_support_ends=False,
@@ -496,7 +498,7 @@ def test_settings_changes_are_audited_with_before_and_after(coordinator):
 
 
 def test_the_audit_log_never_holds_answers_or_scores(member, coordinator):
-    actions.set_item_wording(
+    actions_measures.set_item_wording(
         measure=measure("swemwbs"), actor=coordinator, wording=swemwbs_wording()
     )
     check_in = started(member)

@@ -18,7 +18,7 @@ from alongside.groups.tests.factories import MembershipFactory
 from alongside.matching.actions.endings import end_match
 from alongside.matching.choices import EndReason, MatchStatus, SupportKind
 from alongside.matching.tests.factories import MatchFactory
-from alongside.outcomes import actions
+from alongside.outcomes import actions, actions_measures
 from alongside.outcomes.choices import CheckInStatus, Occasion, SupportForm
 from alongside.outcomes.models import CheckIn, Measure
 from alongside.outcomes.notifications import INVITATION_SUBJECT
@@ -267,7 +267,7 @@ def test_no_check_in_when_support_ends_if_coordinators_turned_that_off(
     member, coordinator, run_on_commit
 ):
     consenting(member)
-    actions.update_outcomes_settings(
+    actions_measures.update_outcomes_settings(
         actor=coordinator,
         interval_months=3,
         ask_when_support_ends=False,
@@ -335,7 +335,7 @@ def test_after_an_urgent_enquiry_the_check_in_is_held(member, run_on_commit):
 
 def test_the_quiet_period_follows_the_coordinators_setting(member, coordinator, run_on_commit):
     consenting(member)
-    actions.update_outcomes_settings(
+    actions_measures.update_outcomes_settings(
         actor=coordinator, interval_months=3, ask_when_support_ends=True, quiet_days_after_urgent=30
     )
     alert = urgent_alert(member, days_ago=20)
@@ -414,7 +414,7 @@ def test_a_regular_check_in_is_offered_when_due_and_the_next_is_an_interval_on(
 def test_the_interval_between_regular_check_ins_is_the_coordinators_choice(
     member, coordinator, run_on_commit
 ):
-    actions.update_outcomes_settings(
+    actions_measures.update_outcomes_settings(
         actor=coordinator, interval_months=6, ask_when_support_ends=True, quiet_days_after_urgent=14
     )
     consenting(member)
@@ -526,7 +526,7 @@ def test_the_offer_command_reports_how_many(member, run_on_commit):
     with run_on_commit():
         call_command("offer_due_check_ins", stdout=out)
 
-    assert out.getvalue().strip() == "Offered 1 check-ins."
+    assert out.getvalue().strip() == "Offered 1 check-in."
 
 
 def test_the_queued_regular_task_offers_only_the_check_in_still_due(member, run_on_commit):

@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from alongside.outcomes import actions
+from alongside.outcomes import actions, actions_measures
 from alongside.outcomes.choices import CheckInStatus, ResponseStatus
 from alongside.outcomes.models import Measure
 from alongside.outcomes.selectors import ready_measures
@@ -153,7 +153,7 @@ def test_reloading_the_same_file_changes_nothing(tmp_path):
 def test_reloading_the_shipped_measures_keeps_entered_wording(coordinator):
     swemwbs = Measure.objects.get(key="swemwbs")
     wording = {item.key: f"Statement about {item.topic}" for item in swemwbs.parsed.items}
-    actions.set_item_wording(measure=swemwbs, actor=coordinator, wording=wording)
+    actions_measures.set_item_wording(measure=swemwbs, actor=coordinator, wording=wording)
 
     call_command("load_measures", stdout=StringIO())
 

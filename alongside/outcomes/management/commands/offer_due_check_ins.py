@@ -11,4 +11,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         offered = offer_due_check_ins.call()
-        self.stdout.write(f"Offered {offered} check-ins.")
+        self.stdout.write(f"Offered {offered} check-in{'' if offered == 1 else 's'}.")
