@@ -14,10 +14,6 @@ from alongside.outcomes.definitions import DefinitionError, parse_definition
 from alongside.outcomes.loading import load_measure
 from alongside.outcomes.models import Measure, OutcomesSettings
 
-# What the Measure row can hold (a definition allows longer text than these columns).
-KEY_MAX_LENGTH = Measure._meta.get_field("key").max_length
-NAME_MAX_LENGTH = Measure._meta.get_field("name").max_length
-
 
 class MeasureAdminForm(forms.ModelForm):
     class Meta:
@@ -34,13 +30,6 @@ class MeasureAdminForm(forms.ModelForm):
             definition = parse_definition(data)
         except DefinitionError as error:
             raise forms.ValidationError(error.problems) from error
-        problems = [
-            f"“{name}” must be {limit} characters or fewer."
-            for name, limit in (("key", KEY_MAX_LENGTH), ("name", NAME_MAX_LENGTH))
-            if len(getattr(definition, name)) > limit
-        ]
-        if problems:
-            raise forms.ValidationError(problems)
         if self.instance.pk and definition.key != self.instance.key:
             raise forms.ValidationError(
                 f"The “key” of a saved measure can't change: keep it as “{self.instance.key}”."

@@ -29,6 +29,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 
 METHODS = ("sum", "mean")
+# What the Measure row can hold.
+KEY_MAX_LENGTH = 40
+NAME_MAX_LENGTH = 200
 MAX_ITEMS = 50
 MAX_OPTIONS = 11
 MAX_TEXT = 500
@@ -278,6 +281,11 @@ def parse_definition(data) -> Definition:
         validate_slug(key if isinstance(key, str) else "")
     except ValidationError:
         problems.append("“key” must be letters, numbers, - or _ (for example “ucla3”).")
+    else:
+        if len(key) > KEY_MAX_LENGTH:
+            problems.append(f"“key” must be {KEY_MAX_LENGTH} characters or fewer.")
+    if isinstance(data.get("name"), str) and len(data["name"].strip()) > NAME_MAX_LENGTH:
+        problems.append(f"“name” must be {NAME_MAX_LENGTH} characters or fewer.")
     texts = {
         name: _text(data, name, problems, required=name in ("name", "short_name", "score_name"))
         for name in (

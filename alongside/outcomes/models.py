@@ -13,15 +13,21 @@ from alongside.outcomes.choices import (
     ResponseStatus,
     SupportForm,
 )
-from alongside.outcomes.definitions import Definition, Item, parse_definition
+from alongside.outcomes.definitions import (
+    KEY_MAX_LENGTH,
+    NAME_MAX_LENGTH,
+    Definition,
+    Item,
+    parse_definition,
+)
 
 
 class Measure(TimeStampedModel):
     """A questionnaire, defined as data (`definitions.py`). `item_wording` holds the
     wording a coordinator entered for items whose wording is licensed."""
 
-    key = models.SlugField(max_length=40, unique=True)
-    name = models.CharField(max_length=200)
+    key = models.SlugField(max_length=KEY_MAX_LENGTH, unique=True)
+    name = models.CharField(max_length=NAME_MAX_LENGTH)
     definition = models.JSONField()
     # Goes up when the scoring changes, so old scores can be told apart.
     version = models.PositiveSmallIntegerField(default=1)

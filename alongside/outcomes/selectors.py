@@ -36,6 +36,13 @@ def ready_measures() -> list[Measure]:
     return [measure for measure in Measure.objects.filter(is_active=True) if measure.is_ready]
 
 
+def measures_needing_wording() -> list[Measure]:
+    """Active measures members can't be asked yet: their licensed wording isn't entered."""
+    return [
+        measure for measure in Measure.objects.filter(is_active=True) if measure.missing_wording
+    ]
+
+
 def live_check_in(member) -> CheckIn | None:
     """Their held or open check-in, if they have one (never more than one)."""
     return CheckIn.objects.filter(member=member, status__in=LIVE_STATUSES).first()

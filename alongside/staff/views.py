@@ -22,7 +22,7 @@ from alongside.accounts.roles import Role, granted_roles, has_role
 from alongside.accounts.selectors import all_topics, members_for_staff_list
 from alongside.common.selectors import audit_entries
 from alongside.matching.selectors import coordinator_alerts
-from alongside.outcomes.models import Measure
+from alongside.outcomes.selectors import measures_needing_wording
 from alongside.staff.actions.access_tasks import AccessTaskAlreadyResolved, resolve_access_task
 from alongside.staff.choices import AccessTaskStatus
 from alongside.staff.forms import (
@@ -55,11 +55,7 @@ class DashboardView(StaffAreaMixin, TemplateView):
             context["matching_alerts"] = coordinator_alerts()
             context["access_tasks"] = open_access_tasks()
             context["enquiry_counts"] = inbox_counts()
-            context["measures_needing_wording"] = [
-                measure
-                for measure in Measure.objects.filter(is_active=True)
-                if measure.missing_wording
-            ]
+            context["measures_needing_wording"] = measures_needing_wording()
         return context
 
 
