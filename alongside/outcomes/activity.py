@@ -1,6 +1,7 @@
 """Activity figures beside outcomes, for coordinators: how many people each form of support
 reached, meetings and attendance, matches, waiting times and the online community.
-Counts of people below SUPPRESS_BELOW (other than none at all) are withheld (None)."""
+Counts of people are withheld (None) by the rules in disclosure.py: 1 to 4 people, or a
+count that could be worked out from the total and the others."""
 
 import statistics
 from dataclasses import dataclass
@@ -10,7 +11,8 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from alongside.outcomes.choices import SupportForm
-from alongside.outcomes.reports import SUPPRESS_BELOW, period_bounds
+from alongside.outcomes.disclosure import SUPPRESS_BELOW, cells_to_show, is_small
+from alongside.outcomes.report_period import period_bounds
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class ActivityFigures:
 
 def _suppressed(count: int) -> int | None:
     """A count of people: shown when none, or at least SUPPRESS_BELOW."""
-    return count if count == 0 or count >= SUPPRESS_BELOW else None
+    return None if is_small(count) else count
 
 
 def _group_people(since, until) -> dict[str, set]:
@@ -145,6 +147,20 @@ def _community(since, until) -> tuple[set, int, int, float | None]:
     return authors, posts.count(), threads["started"], share
 
 
+def _matches(since, until) -> dict[str, int]:
+    """Matches that began in the period, and matches that ended in it (a proposal that
+    was never activated didn't end: it was cancelled)."""
+    from alongside.matching.models import Match
+
+    return Match.objects.aggregate(
+        started=Count("id", filter=Q(activated_at__gte=since, activated_at__lt=until)),
+        ended=Count(
+            "id",
+            filter=Q(activated_at__isnull=False, ended_at__gte=since, ended_at__lt=until),
+        ),
+    )
+
+
 def activity_figures(*, start: date, end: date) -> ActivityFigures:
     since, until = period_bounds(start, end)
     now = timezone.now()
@@ -152,22 +168,16 @@ def activity_figures(*, start: date, end: date) -> ActivityFigures:
     authors, posts, threads_started, replied_share = _community(since, until)
     by_form[SupportForm.ONLINE_COMMUNITY.value] = authors
     everyone = set().union(*by_form.values())
+    shown = cells_to_show(everyone, {form: by_form.get(form, set()) for form in SupportForm.values})
     meetings_held, attendances, mean_attendance = _meetings(since, until, now)
     median_wait, waiting = _waiting(since, until)
-    from alongside.matching.models import Match
-
-    matches = Match.objects.aggregate(
-        started=Count("id", filter=Q(activated_at__gte=since, activated_at__lt=until)),
-        ended=Count(
-            "id",
-            filter=Q(activated_at__isnull=False, ended_at__gte=since, ended_at__lt=until),
-        ),
-    )
+    matches = _matches(since, until)
     return ActivityFigures(
         start=start,
         end=end,
         people_by_form={
-            form: _suppressed(len(by_form.get(form, ()))) for form in SupportForm.values
+            form: len(by_form.get(form, ())) if form in shown else None
+            for form in SupportForm.values
         },
         meetings_held=meetings_held,
         attendances=attendances,

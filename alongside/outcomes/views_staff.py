@@ -28,7 +28,7 @@ from alongside.outcomes.reports import (
 )
 from alongside.staff.views import StaffAreaMixin
 
-SUPPRESSED_CELL = f"suppressed (fewer than {SUPPRESS_BELOW})"
+SUPPRESSED_CELL = "suppressed"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -45,14 +45,15 @@ class ReportAreaMixin(StaffAreaMixin):
 
 
 def safe_cell(value) -> str:
-    """A CSV cell a spreadsheet won't run as a formula: text starting with = + - @ (or a
-    tab or return) gets a leading apostrophe. Numbers are written as they are."""
+    """A CSV cell a spreadsheet won't run as a formula: text starting (after any spaces)
+    with = + - @ or a tab or return gets a leading apostrophe. Numbers (a negative change
+    included) are written as they are, so they stay numbers."""
     if value is None:
         return ""
-    if isinstance(value, int | float) or not isinstance(value, str):
+    if not isinstance(value, str):
         return str(value)
     text = value.replace("\x00", "")
-    if text.startswith(FORMULA_START):
+    if text.lstrip(" ").startswith(FORMULA_START):
         return "'" + text
     return text
 
@@ -85,18 +86,23 @@ def _row_view(measure, row: ReportRow) -> dict:
     return {"row": row, "words": change_in_words(measure, row)}
 
 
+def _report_of(form: ReportForm) -> OutcomeReport:
+    cleaned = form.cleaned_data
+    return outcome_report(
+        measure=cleaned["measure"],
+        start=cleaned["start"],
+        end=cleaned["end"],
+        breakdown=cleaned["breakdown"],
+    )
+
+
 class ReportView(ReportAreaMixin, View):
     def get(self, request):
         form = ReportForm(request.GET)
         if not form.is_valid():
             return render(request, "outcomes/staff/report.html", {"form": form}, status=400)
         cleaned = form.cleaned_data
-        report = outcome_report(
-            measure=cleaned["measure"],
-            start=cleaned["start"],
-            end=cleaned["end"],
-            breakdown=cleaned["breakdown"],
-        )
+        report = _report_of(form)
         chart_rows = report.rows if report.rows else [report.total]
         query = _filter_query(cleaned, ("measure", "breakdown", "start", "end"))
         context = {
@@ -115,10 +121,6 @@ class ReportView(ReportAreaMixin, View):
         return render(request, "outcomes/staff/report.html", context)
 
 
-def _number(value) -> str:
-    return "" if value is None else str(value)
-
-
 def _rate(row: ReportRow) -> str:
     return "" if row.response_rate is None else f"{row.response_rate * 100:.0f}%"
 
@@ -133,7 +135,10 @@ def report_csv_lines(report: OutcomeReport) -> list[list]:
             "Better is",
             "higher" if definition.higher_is_better else "lower",
         ],
-        [f"Rows describing fewer than {SUPPRESS_BELOW} people are suppressed."],
+        [
+            f"Figures describing fewer than {SUPPRESS_BELOW} people are suppressed, and so "
+            "are figures that would let them be worked out from the others."
+        ],
     ]
     if report.empty_message:
         lines.append([report.empty_message])
@@ -157,21 +162,20 @@ def report_csv_lines(report: OutcomeReport) -> list[list]:
             lines.append([row.label] + [SUPPRESSED_CELL] * 9)
             continue
         rate_cells = (
-            [_number(row.invited), _number(row.responded), _rate(row)]
+            [row.invited, row.responded, _rate(row)]
             if row.response_rate is not None
             else [SUPPRESSED_CELL] * 3
         )
         lines.append(
-            [row.label, row.people, *rate_cells]
-            + [
-                _number(value)
-                for value in (
-                    row.baseline_mean,
-                    row.latest_mean,
-                    row.mean_change,
-                    row.ci_low,
-                    row.ci_high,
-                )
+            [
+                row.label,
+                row.people,
+                *rate_cells,
+                row.baseline_mean,
+                row.latest_mean,
+                row.mean_change,
+                row.ci_low,
+                row.ci_high,
             ]
         )
     return lines
@@ -182,13 +186,7 @@ class ReportCsvView(ReportAreaMixin, View):
         form = ReportForm(request.GET)
         if not form.is_valid():
             return _errors_as_text(form)
-        cleaned = form.cleaned_data
-        report = outcome_report(
-            measure=cleaned["measure"],
-            start=cleaned["start"],
-            end=cleaned["end"],
-            breakdown=cleaned["breakdown"],
-        )
+        report = _report_of(form)
         filename = (
             f"outcomes-{report.measure.key}-{report.breakdown}-"
             f"{report.start.isoformat()}-to-{report.end.isoformat()}.csv"
@@ -215,7 +213,7 @@ def activity_lines(figures: ActivityFigures) -> list[tuple[str, str]]:
     """(what, figure) pairs in words, the same for the page and the CSV."""
 
     def people(value):
-        return f"Fewer than {SUPPRESS_BELOW}" if value is None else str(value)
+        return "Hidden to protect privacy" if value is None else str(value)
 
     def share(value):
         return "No threads started" if value is None else f"{value * 100:.0f}%"
@@ -282,7 +280,10 @@ class ActivityCsvView(ReportAreaMixin, View):
         figures = activity_figures(start=form.cleaned_data["start"], end=form.cleaned_data["end"])
         lines = [
             ["Activity", figures.start.isoformat(), figures.end.isoformat()],
-            [f"Counts of fewer than {SUPPRESS_BELOW} people are suppressed."],
+            [
+                f"Counts of fewer than {SUPPRESS_BELOW} people are suppressed, and so are "
+                "counts that would let them be worked out from the others."
+            ],
             [],
             ["Figure", "Value"],
             *[list(line) for line in activity_lines(figures)],

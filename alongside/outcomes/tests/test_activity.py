@@ -50,9 +50,23 @@ def test_people_supported_by_form_withholds_fewer_than_five():
         MembershipFactory(group=community, joined_at=at(date(2025, 12, 1)))
     MembershipFactory(group=community, joined_at=at(date(2026, 8, 1)))  # joined after
     result = figures()
+    assert result.people_by_form["community"] is None
+    # Shown beside the total of 8, the 5 in support groups would tell the hidden 3.
+    assert result.people_by_form["support"] is None
+    assert result.people_in_total == 8
+    assert result.people_by_form["mentoring"] == 0
+
+
+def test_people_supported_by_form_shows_counts_that_reveal_no_small_number():
+    for kind, count in ((GroupKind.SUPPORT, 5), (GroupKind.COMMUNITY, 3), (GroupKind.SELF_HELP, 3)):
+        group = GroupFactory(kind=kind)
+        for _ in range(count):
+            MembershipFactory(group=group, joined_at=at(date(2025, 12, 1)))
+    result = figures()
     assert result.people_by_form["support"] == 5
     assert result.people_by_form["community"] is None
-    assert result.people_in_total == 8
+    assert result.people_by_form["self_help"] is None
+    assert result.people_in_total == 11
 
 
 def test_meetings_held_and_attendance():

@@ -91,7 +91,9 @@ def test_a_small_group_is_shown_as_fewer_than_five_in_every_cell(client_for, coo
         REPORT, {"measure": "belonging", "breakdown": "group", **PERIOD}
     )
     page = response.content.decode()
-    assert page.count("<td>Fewer than 5 people</td>") == 10  # Small, and the next smallest
+    # Small, and the next smallest: with the total it would tell Small's figures.
+    assert page.count('<td colspan="5">Hidden to protect privacy</td>') == 2
+    assert "<td>6</td>" in page
 
 
 @pytest.mark.parametrize(
@@ -142,9 +144,40 @@ def test_report_csv_has_a_header_the_rows_and_suppressed_cells(client_for, coord
     table = {row[0]: row for row in rows if row and row[0] not in ("Measure", "Period")}
     # Group names are member text: a leading = or @ can't become a formula.
     assert '\'=HYPERLINK("http://x")' in table
-    assert table["'@small"][1:] == ["suppressed (fewer than 5)"] * 9
+    assert table["'@small"][1:] == ["suppressed"] * 9
     everyone = table["Everyone"]
     assert everyone[1] == "9" and everyone[7] == "3.0"
+
+
+def test_report_csv_keeps_a_fall_in_scores_as_a_number(client_for, coordinator):
+    people_with_change(6, key="ucla3", baseline=9, latest=5)
+    response = client_for(coordinator).get(REPORT_CSV, {"measure": "ucla3", **PERIOD})
+    everyone = next(row for row in rows_of(response) if row and row[0] == "Everyone")
+    assert everyone[5:] == ["9.0", "5.0", "-4.0", "-4.0", "-4.0"]
+
+
+def test_report_csv_quotes_a_formula_behind_spaces(client_for, coordinator):
+    people_with_change(6, group=GroupFactory(name="  =1+1"))
+    response = client_for(coordinator).get(
+        REPORT_CSV, {"measure": "belonging", "breakdown": "group", **PERIOD}
+    )
+    labels = [row[0] for row in rows_of(response) if row]
+    assert "'  =1+1" in labels and "  =1+1" not in labels
+
+
+@pytest.mark.parametrize("url", [REPORT, REPORT_CSV, ACTIVITY, ACTIVITY_CSV])
+def test_report_pages_only_answer_get(client_for, coordinator, url):
+    assert client_for(coordinator).post(url, PERIOD).status_code == 405
+
+
+def test_repeated_and_unknown_parameters_are_harmless(client_for, coordinator):
+    people_with_change(6)
+    response = client_for(coordinator).get(
+        f"{REPORT}?measure=nope&measure=belonging&breakdown=form&start=2026-01-01"
+        "&end=2026-06-30&colour=blue&start=2026-01-01"
+    )
+    assert response.status_code == 200
+    assert "went up by 3.0 points" in response.content.decode()
 
 
 def test_activity_page_and_csv(client_for, coordinator):

@@ -2,7 +2,7 @@
 and suppression of small cells."""
 
 import math
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -112,11 +112,22 @@ def test_drafts_and_other_measures_are_not_counted():
 def test_response_rate_counts_people_invited_in_the_period():
     for _ in range(5):
         person_with_change(5, 7)
+    for _ in range(5):
+        offered_check_in(UserFactory(), DURING)
+    total = report().total
+    assert (total.invited, total.responded) == (10, 5)
+    assert total.response_rate == pytest.approx(5 / 10)
+
+
+def test_response_rate_is_hidden_when_one_to_four_people_did_not_respond():
+    for _ in range(5):
+        person_with_change(5, 7)
     for _ in range(2):
         offered_check_in(UserFactory(), DURING)
     total = report().total
-    assert (total.invited, total.responded) == (7, 5)
-    assert total.response_rate == pytest.approx(5 / 7)
+    assert total.people == 5 and total.mean_change == Decimal("2.0")
+    # 7 invited and 5 responded would tell that 2 people didn't.
+    assert (total.invited, total.responded, total.response_rate) == (None, None, None)
 
 
 def test_response_rate_is_hidden_when_fewer_than_five_were_invited():
@@ -147,17 +158,49 @@ def test_group_breakdown_suppresses_small_rows_and_the_next_smallest():
     assert not rows["Big group"].suppressed and rows["Big group"].people == 7
 
 
-def test_two_small_rows_need_no_extra_suppression():
+@pytest.mark.parametrize(("each", "big_shown"), [(2, False), (3, True)])
+def test_small_rows_adding_up_to_fewer_than_five_hide_the_next_smallest(each, big_shown):
     big = GroupFactory(name="Big group")
     for _ in range(6):
         MembershipFactory(group=big, user=person_with_change(5, 8), joined_at=BEFORE)
     for name in ("Small one", "Small two"):
         group = GroupFactory(name=name)
-        for _ in range(2):
+        for _ in range(each):
             MembershipFactory(group=group, user=person_with_change(5, 8), joined_at=BEFORE)
-    rows = {row.label: row for row in report(Breakdown.GROUP).rows}
+    result = report(Breakdown.GROUP)
+    rows = {row.label: row for row in result.rows}
     assert rows["Small one"].suppressed and rows["Small two"].suppressed
-    assert not rows["Big group"].suppressed
+    # With 2 in each, the total less Big group would describe the four in small groups.
+    assert rows["Big group"].suppressed is not big_shown
+    assert result.total.people == 6 + 2 * each
+
+
+def test_people_in_no_row_can_not_be_worked_out_from_the_total():
+    anxiety = TopicFactory(name="Anxiety", slug="anxiety")
+    for _ in range(6):
+        person_with_change(5, 7).profile.topics.add(anxiety)
+    person_with_change(5, 12)  # no topic: total minus Anxiety would be their change
+    result = report(Breakdown.TOPIC)
+    assert not result.total.suppressed and result.total.people == 7
+    assert [(row.label, row.suppressed, row.people) for row in result.rows] == [
+        ("Anxiety", True, None)
+    ]
+
+
+def test_two_rows_a_few_people_apart_do_not_both_show():
+    first, second = GroupFactory(name="Monday"), GroupFactory(name="Thursday")
+    others = GroupFactory(name="Others")
+    for index in range(7):
+        user = person_with_change(5, 7)
+        MembershipFactory(group=second, user=user, joined_at=BEFORE)
+        if index:  # Monday holds six of Thursday's seven
+            MembershipFactory(group=first, user=user, joined_at=BEFORE)
+    for _ in range(6):
+        MembershipFactory(group=others, user=person_with_change(5, 6), joined_at=BEFORE)
+    rows = {row.label: row for row in report(Breakdown.GROUP).rows}
+    assert rows["Monday"].suppressed
+    assert not rows["Thursday"].suppressed and rows["Thursday"].people == 7
+    assert not rows["Others"].suppressed and rows["Others"].people == 6
 
 
 def test_form_breakdown_uses_support_that_began_before_the_latest_answer():
@@ -186,7 +229,8 @@ def test_topic_breakdown_uses_the_members_profile_topics():
     for _ in range(5):
         user = person_with_change(5, 7)
         user.profile.topics.add(anxiety)
-    person_with_change(5, 7)  # no topic
+    for _ in range(5):
+        person_with_change(5, 7)  # no topic
     rows = report(Breakdown.TOPIC).rows
     assert [(row.key, row.label, row.people) for row in rows] == [("topic-anxiety", "Anxiety", 5)]
 
@@ -241,3 +285,33 @@ def test_clean_period_refuses_the_future():
 
 def test_clean_period_accepts_a_good_period():
     assert clean_period("2026-01-01", date(2026, 2, 1)) == (date(2026, 1, 1), date(2026, 2, 1))
+
+
+def test_days_and_quarters_are_the_days_people_live_in_not_utc(settings):
+    settings.TIME_ZONE = "Europe/London"
+    # 23:30 UTC on 31 March is 00:30 on 1 April in British Summer Time.
+    late = datetime(2026, 3, 31, 23, 30, tzinfo=UTC)
+    for _ in range(5):
+        person_with_change(5, 9, then=late)
+    assert report(end=date(2026, 3, 31)).empty_message
+    april_on = report(Breakdown.PERIOD, start=date(2026, 4, 1))
+    assert april_on.total.people == 5
+    assert [row.label for row in april_on.rows] == ["April to June 2026"]
+
+
+def test_a_group_and_a_form_of_support_a_few_people_apart_do_not_both_show():
+    tuesday = GroupFactory(name="Tuesday", kind=GroupKind.SUPPORT)
+    for _ in range(7):
+        MembershipFactory(group=tuesday, user=person_with_change(5, 7), joined_at=BEFORE)
+    # One more person in a support group of their own: the form "Support group" is then
+    # Tuesday's seven and them.
+    alone = GroupFactory(name="Alone", kind=GroupKind.SUPPORT)
+    MembershipFactory(group=alone, user=person_with_change(5, 12), joined_at=BEFORE)
+    walkers = GroupFactory(name="Walkers", kind=GroupKind.COMMUNITY)
+    for _ in range(6):
+        MembershipFactory(group=walkers, user=person_with_change(5, 6), joined_at=BEFORE)
+    groups = {row.label: row for row in report(Breakdown.GROUP).rows}
+    forms = {row.key: row for row in report(Breakdown.FORM).rows}
+    assert groups["Alone"].suppressed
+    shown_side_by_side = not groups["Tuesday"].suppressed and not forms["support"].suppressed
+    assert not shown_side_by_side
