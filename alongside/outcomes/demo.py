@@ -20,7 +20,7 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from alongside.accounts.actions import create_profile
-from alongside.accounts.models import User
+from alongside.accounts.models import Topic, User
 from alongside.groups.choices import MembershipStatus
 from alongside.groups.models import Group, Membership
 from alongside.outcomes.actions import set_consent
@@ -35,6 +35,7 @@ CONSENTING = ("robin", "sam", "magda", "dylan", "amara", "jamie", "nadia", "tom"
 NAMES = (
     "Heron", "Willow", "Otter", "Rowan", "Wren", "Hazel", "Kestrel", "Alder", "Finch", "Birch",
 )  # fmt: skip
+PARTICIPANT_TOPICS = ("anxiety", "bereavement", "loneliness", "caring-for-someone")
 CHECK_IN_DAYS = 91  # every 3 months
 # Every 8th participant (5 people) is in no group. Robin's group began after his answers,
 # so without them he alone would be outside every form of support, and the report would
@@ -46,6 +47,7 @@ def ensure_demo_outcomes(*, people: dict[str, User]) -> int:
     """Returns how many participants were added."""
     groups = list(Group.objects.filter(name__in=DEMO_GROUPS).order_by("name"))
     measures = list(Measure.objects.all())
+    topics = list(Topic.objects.filter(slug__in=PARTICIPANT_TOPICS).order_by("slug"))
     now = timezone.now()
     if "robin" in people and not Response.objects.filter(member=people["robin"]).exists():
         _add_history(people["robin"], measures, seed=0, start=now - timedelta(days=330), now=now)
@@ -63,6 +65,9 @@ def ensure_demo_outcomes(*, people: dict[str, User]) -> int:
             _join(user, groups[number % len(groups)], now - timedelta(days=365))
             if number % 4 == 0:
                 _join(user, groups[(number + 1) % len(groups)], now - timedelta(days=200))
+        # Topics of their own, not their group's: a topic row that matched a group row but
+        # for a person or two would have to be hidden.
+        user.profile.topics.add(*topics[(number // 2) % len(topics) :][:1])
         start = now - timedelta(days=335 + number % 30)
         _add_history(user, measures, seed=number, start=start, now=now)
         WellbeingPreference.objects.create(
@@ -89,7 +94,6 @@ def _join(user: User, group: Group, when) -> None:
         user=user,
         defaults={"status": MembershipStatus.LEFT, "joined_at": when},
     )
-    user.profile.topics.add(*group.topics.all())
 
 
 def _add_history(member: User, measures: list[Measure], *, seed: int, start, now) -> None:
