@@ -2,28 +2,22 @@
 measures are asked, and when members are asked. One transaction and one audit entry each;
 the audit entry never holds the wording."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from alongside.common.audit import record_audit
 from alongside.community.text import one_line
 from alongside.outcomes.models import Measure, OutcomesSettings
+from alongside.outcomes.permissions import check_manage_measures_permission
 
 WORDING_MAX_LENGTH = 500
-
-
-def _check_coordinator(actor) -> None:
-    from alongside.community.permissions.roles import is_coordinator
-
-    if not is_coordinator(actor):
-        raise PermissionDenied("Only coordinators can change wellbeing measures.")
 
 
 @transaction.atomic
 def set_item_wording(*, measure: Measure, actor, wording: dict) -> Measure:
     """A coordinator enters the licensed wording of a measure's items (after registering
     with its owners). Every item without shipped wording needs some."""
-    _check_coordinator(actor)
+    check_manage_measures_permission(actor)
     measure = Measure.objects.select_for_update().get(pk=measure.pk)
     licensed = [item for item in measure.parsed.items if item.text is None]
     errors, entered = {}, {}
@@ -55,7 +49,7 @@ def set_item_wording(*, measure: Measure, actor, wording: dict) -> Measure:
 @transaction.atomic
 def set_measure_active(*, measure: Measure, actor, active: bool) -> Measure:
     """Start or stop asking a measure. Answers already given stay in reports."""
-    _check_coordinator(actor)
+    check_manage_measures_permission(actor)
     measure = Measure.objects.select_for_update().get(pk=measure.pk)
     if measure.is_active != bool(active):
         measure.is_active = bool(active)
@@ -72,7 +66,7 @@ def set_measure_active(*, measure: Measure, actor, active: bool) -> Measure:
 def update_outcomes_settings(
     *, actor, interval_months: int, ask_when_support_ends: bool, quiet_days_after_urgent: int
 ) -> OutcomesSettings:
-    _check_coordinator(actor)
+    check_manage_measures_permission(actor)
     errors = {}
     if not _whole_number_in(interval_months, 1, 12):
         errors["interval_months"] = ["Choose a number of months from 1 to 12."]

@@ -2,12 +2,10 @@
 checks permission, validates its form, calls one action and renders or redirects."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views import View
 
-from alongside.community.permissions.roles import is_coordinator
 from alongside.outcomes import actions_measures
 from alongside.outcomes.forms_measures import (
     ItemWordingForm,
@@ -15,21 +13,9 @@ from alongside.outcomes.forms_measures import (
     OutcomesSettingsForm,
 )
 from alongside.outcomes.models import Measure
+from alongside.outcomes.permissions import access_measure_by_key, check_manage_measures_permission
 from alongside.outcomes.selectors import outcomes_settings
 from alongside.staff.views import StaffAreaMixin
-
-
-def check_manage_measures_permission(user) -> None:
-    if not is_coordinator(user):
-        raise PermissionDenied("Only coordinators can change wellbeing measures.")
-
-
-def access_measure_by_key(*, viewer, key: str) -> Measure:
-    check_manage_measures_permission(viewer)
-    measure = Measure.objects.filter(key=key).first()
-    if measure is None:
-        raise Http404("No such measure.")
-    return measure
 
 
 def measure_status(measure: Measure) -> str:
@@ -43,9 +29,13 @@ def measure_status(measure: Measure) -> str:
 
 
 class CoordinatorPageMixin(StaffAreaMixin):
+    """A staff page only coordinators may open: `check_permission` says which rule."""
+
+    check_permission = staticmethod(check_manage_measures_permission)
+
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
-            check_manage_measures_permission(request.user)
+            self.check_permission(request.user)
         return super().dispatch(request, *args, **kwargs)
 
 

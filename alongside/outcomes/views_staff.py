@@ -4,17 +4,16 @@ suppressed) and activity figures, each with a CSV export of the same figures."""
 import csv
 import re
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views import View
 
-from alongside.community.permissions.roles import is_coordinator
 from alongside.outcomes.activity import ActivityFigures, activity_figures
 from alongside.outcomes.choices import SupportForm
 from alongside.outcomes.forms_staff import PeriodForm, ReportForm
+from alongside.outcomes.permissions import check_view_outcome_reports_permission
 from alongside.outcomes.report_chart import report_chart
 from alongside.outcomes.reports import (
     SUPPRESS_BELOW,
@@ -26,22 +25,14 @@ from alongside.outcomes.reports import (
     format_period,
     outcome_report,
 )
-from alongside.staff.views import StaffAreaMixin
+from alongside.outcomes.views_measures import CoordinatorPageMixin
 
 SUPPRESSED_CELL = "suppressed"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def check_view_outcome_reports_permission(user) -> None:
-    if not is_coordinator(user):
-        raise PermissionDenied("Only coordinators can see outcome reports.")
-
-
-class ReportAreaMixin(StaffAreaMixin):
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            check_view_outcome_reports_permission(request.user)
-        return super().dispatch(request, *args, **kwargs)
+class ReportAreaMixin(CoordinatorPageMixin):
+    check_permission = staticmethod(check_view_outcome_reports_permission)
 
 
 def safe_cell(value) -> str:
