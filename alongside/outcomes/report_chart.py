@@ -53,9 +53,12 @@ class Chart:
 
 
 def _nice_step(span: float) -> float:
+    """About five steps of 1, 2 or 5 times a power of ten. The span is at least 1 (see
+    report_chart), so every step is a multiple of 0.1 and its labels, written to one
+    decimal place, are exact (a 0.25 step would be labelled 0.2, 0.5, 0.8)."""
     raw = span / 5
     magnitude = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 2.5, 5, 10):
+    for factor in (1, 2, 5, 10):
         if raw <= factor * magnitude:
             return factor * magnitude
     return 10 * magnitude
