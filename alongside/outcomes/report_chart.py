@@ -4,7 +4,9 @@ the table beside it holds the same numbers."""
 
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 
+from alongside.outcomes.progress import number_words
 from alongside.outcomes.reports import ReportRow
 
 WIDTH = 680
@@ -68,11 +70,6 @@ def _short(label: str) -> str:
     return label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1].rstrip() + "…"
 
 
-def _number(value: float) -> str:
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
 def report_chart(rows: list[ReportRow]) -> Chart | None:
     """The chart of the rows with figures (suppressed rows are left out), or None."""
     shown = [row for row in rows if not row.suppressed and row.mean_change is not None]
@@ -100,8 +97,8 @@ def report_chart(rows: list[ReportRow]) -> Chart | None:
         bars.append(
             ChartBar(
                 label=_short(row.label),
-                value_text=f"{_number(float(row.mean_change))} ({_number(float(row.ci_low))} "
-                f"to {_number(float(row.ci_high))})",
+                value_text=f"{number_words(row.mean_change)} ({number_words(row.ci_low)} "
+                f"to {number_words(row.ci_high)})",
                 y=y + 10,
                 bar_x=min(zero_x, mean_x),
                 bar_width=max(abs(mean_x - zero_x), 1.0),
@@ -115,7 +112,8 @@ def report_chart(rows: list[ReportRow]) -> Chart | None:
     plot_bottom = TOP + len(shown) * ROW_HEIGHT
     count = round((high - low) / step)
     ticks = [
-        ChartTick(x=x_of(low + i * step), text=_number(low + i * step)) for i in range(count + 1)
+        ChartTick(x=x_of(low + i * step), text=number_words(Decimal(str(low + i * step))))
+        for i in range(count + 1)
     ]
     return Chart(
         width=WIDTH,
