@@ -52,15 +52,12 @@ def open_check_in(member) -> CheckIn | None:
     return CheckIn.objects.filter(member=member, status=CheckInStatus.OPEN).first()
 
 
-def recent_urgent_event(member, *, now: datetime | None = None) -> datetime | None:
-    """When the safety net last saw urgent risk in what this member wrote, if that was
-    within the quiet period after which check-ins may be offered again."""
+def _latest_urgent_event(member, *, since: datetime) -> datetime | None:
+    """When the safety net last saw urgent risk in what this member wrote, after `since`."""
     from alongside.safety.models import SafetyAlert
     from alongside.safety.risk import RiskLevel
     from alongside.staff.models import Enquiry
 
-    now = now or timezone.now()
-    since = now - timedelta(days=outcomes_settings().quiet_days_after_urgent)
     times = [
         SafetyAlert.objects.filter(
             member=member, level=RiskLevel.URGENT, created_at__gt=since
@@ -75,11 +72,11 @@ def recent_urgent_event(member, *, now: datetime | None = None) -> datetime | No
 
 def quiet_until(member, *, now: datetime | None = None) -> datetime | None:
     """Until when no check-in may be offered to this member (always later than `now`),
-    or None."""
-    event = recent_urgent_event(member, now=now)
-    if event is None:
-        return None
-    return event + timedelta(days=outcomes_settings().quiet_days_after_urgent)
+    or None: the quiet period after the last urgent safety-net event in what they wrote."""
+    now = now or timezone.now()
+    quiet = timedelta(days=outcomes_settings().quiet_days_after_urgent)
+    event = _latest_urgent_event(member, since=now - quiet)
+    return event + quiet if event is not None else None
 
 
 def responses_of(member, *, check_in: CheckIn | None = None):
